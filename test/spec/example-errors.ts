@@ -2,7 +2,7 @@
  * Validates every example in a bundled OpenAPI 3.1 document against its schema with a JSON Schema
  * 2020-12 validator (ajv), independently of the linters, and says which example broke which field.
  */
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 type Json = Record<string, any>;
@@ -19,8 +19,8 @@ const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "tr
 const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 function mediaCases(content: Json | undefined, pointer: string, where: string): ExampleCase[] {
-  return Object.entries(content ?? {}).flatMap(([type, media]: [string, Json]) =>
-    Object.entries(media.examples ?? {}).map(([name, example]: [string, Json]) => ({
+  return Object.entries<Json>(content ?? {}).flatMap(([type, media]) =>
+    Object.entries<Json>(media.examples ?? {}).map(([name, example]) => ({
       where: `${where} ${type} example "${name}"`,
       schemaPointer: `${pointer}/content/${escape(type)}/schema`,
       value: example.value,
@@ -84,7 +84,7 @@ export function exampleErrors(doc: Json, docName: string): string[] {
     if (!validate) return [`${docName}: ${c.where}: no schema at ${c.schemaPointer}`];
     if (validate(c.value)) return [];
     return (validate.errors ?? []).map(
-      (e) => `${docName}: ${c.where}: ${e.instancePath || "(root)"} ${e.message}${e.params ? " " + JSON.stringify(e.params) : ""}`,
+      (e: { instancePath: string; message?: string; params?: unknown }) => `${docName}: ${c.where}: ${e.instancePath || "(root)"} ${e.message}${e.params ? " " + JSON.stringify(e.params) : ""}`,
     );
   });
 }

@@ -1,0 +1,101 @@
+/**
+ * What the three service clients share: option checks, the openapi-fetch client with this
+ * package's transport, and the per-call plumbing of the operation functions.
+ */
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { authenticator, secretsOf, type Auth } from './auth.js';
+import { optionalNonEmpty, optionalPositive } from './check.js';
+import { baseUrlOf, type Service } from './endpoints.js';
+import { redactor } from './redact.js';
+import { success, type Outcome, type Success } from './result.js';
+import { retryPolicy, type RetryOptions } from './retry.js';
+import { transport, type Connection, type FetchLike } from './transport.js';
+import { USER_AGENT } from './version.js';
+
+/** Options every client takes, besides `region` or `baseUrl`. */
+export interface ClientOptions {
+  /** `{ token }`, or `{ accessKey, secretKey, securityToken? }` to sign requests. */
+  auth: Auth;
+  /** Fills `{project_id}` in every path unless a call passes its own. */
+  projectId?: string | undefined;
+  /** Default per-attempt timeout in ms (none when omitted); a call's `timeout` overrides it. */
+  timeout?: number | undefined;
+  /** Automatic retries of PUT operations; off when omitted. `true` uses the defaults. */
+  retry?: boolean | RetryOptions | undefined;
+  /** Used instead of globalThis.fetch, e.g. to add a proxy agent or to record calls. */
+  fetch?: FetchLike | undefined;
+  /** openapi-fetch middleware, run in order before the request is authenticated and sent. */
+  middleware?: Middleware[] | undefined;
+}
+
+/** Options every operation function takes besides its own arguments. */
+export interface CallOptions {
+  /** Overrides the client's `projectId` for this call. */
+  projectId?: string | undefined;
+  /** Aborts the call, including any wait between retries; the call then rejects with its reason. */
+  signal?: AbortSignal | undefined;
+  /** Per-attempt timeout in ms; the timer starts when the request is sent. */
+  timeout?: number | undefined;
+  /** Overrides the client's `retry` for this call (only PUT operations are ever retried). */
+  retry?: boolean | RetryOptions | undefined;
+}
+
+/** openapi-fetch options of one operation call (spread into `raw.PUT(path, {...})`). */
+export interface CallInit {
+  signal: AbortSignal | undefined;
+  parseAs: 'text';
+  fetch: FetchLike;
+}
+
+export interface ServiceConnection<Paths extends {}> {
+  raw: Client<Paths>;
+  /** The path's project ID: the call's, else the client's; a TypeError when neither is set. */
+  projectId(call: CallOptions, fn: string): string;
+  init(operation: string, call: CallOptions, fn: string): CallInit;
+  success<Body>(operation: string, outcome: Outcome, jobIdField: string): Success<Body>;
+}
+
+/** Checks the client options and connects openapi-fetch to the service. */
+export function connectService<Paths extends {}>(
+  service: Service,
+  factory: string,
+  options: ClientOptions & { region?: string | undefined; baseUrl?: string | undefined },
+): ServiceConnection<Paths> {
+  if (typeof options !== 'object' || options === null) throw new TypeError(`${factory}: options are required`);
+  const connection: Connection = {
+    fetch: options.fetch,
+    authenticate: authenticator(options.auth, factory),
+    redact: redactor(secretsOf(options.auth)),
+  };
+  const projectId = optionalNonEmpty(options.projectId, `${factory}: projectId`);
+  const timeout = optionalPositive(options.timeout, `${factory}: timeout`);
+  const retry = retryPolicy(options.retry, factory);
+
+  const raw = createClient<Paths>({
+    baseUrl: baseUrlOf(service, options, factory),
+    headers: { 'User-Agent': USER_AGENT },
+    fetch: transport(connection, { timeout, retry }),
+  });
+  if (options.middleware) raw.use(...options.middleware);
+
+  return {
+    raw,
+    projectId(call, fn) {
+      const id = optionalNonEmpty(call.projectId, `${fn}: projectId`) ?? projectId;
+      if (id === undefined) throw new TypeError(`${fn}: projectId is required: pass it to ${fn}() or to ${factory}()`);
+      return id;
+    },
+    init(operation, call, fn) {
+      return {
+        signal: call.signal,
+        parseAs: 'text',
+        fetch: transport(connection, {
+          operation,
+          timeout: optionalPositive(call.timeout, `${fn}: timeout`) ?? timeout,
+          retry: call.retry === undefined ? retry : retryPolicy(call.retry, fn),
+        }),
+      };
+    },
+    success: (operation, outcome, jobIdField) => success(operation, outcome, jobIdField, connection.redact),
+  };
+}

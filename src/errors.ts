@@ -1,0 +1,158 @@
+/**
+ * The errors every operation throws. Their messages, fields and causes are built from redacted
+ * text only (see redact.ts), so logging one never prints a credential.
+ */
+
+/** Base class: anything this client throws after a request was attempted. */
+export class JobActionsError extends Error {
+  static {
+    // On the prototype, so the stack trace already starts with the right name.
+    this.prototype.name = 'JobActionsError';
+  }
+  /** The operationId (`RetryEngine`, ...), or `METHOD /path` for calls made through `raw`. */
+  readonly operation: string;
+
+  constructor(operation: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.operation = operation;
+  }
+
+  /** Name, message and fields; what `JSON.stringify(error)` writes (the cause is left out). */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...Object.fromEntries(Object.entries(this)) };
+  }
+}
+
+export interface ApiErrorFields {
+  operation: string;
+  status: number;
+  statusText: string;
+  requestId: string | undefined;
+  retryAfterMs: number | undefined;
+  /** The parsed JSON body, or undefined when the body was not JSON. */
+  body: unknown;
+  /** The body text when it was not JSON (an HTML error page, say); otherwise undefined. */
+  rawBody: string | undefined;
+}
+
+/** The service answered with a non-2xx status. */
+export class ApiError extends JobActionsError {
+  static {
+    this.prototype.name = 'ApiError';
+  }
+  readonly status: number;
+  /** `error_code` of the body, e.g. `APIGW.0301` or `SVCSTG.00500400`. */
+  readonly errorCode: string | undefined;
+  /** `error_msg` of the body. */
+  readonly errorMsg: string | undefined;
+  /** `detail` of the body (CSE UpgradeEngine). */
+  readonly detail: string | undefined;
+  /** `encoded_authorization_message` of the body (Workspace): decode it with STS. */
+  readonly encodedAuthorizationMessage: string | undefined;
+  /** The `X-Request-Id` response header: quote it to the provider's support. */
+  readonly requestId: string | undefined;
+  /** What `Retry-After` asked for, in milliseconds, when the response had one. */
+  readonly retryAfterMs: number | undefined;
+  readonly body: unknown;
+  readonly rawBody: string | undefined;
+
+  constructor(fields: ApiErrorFields) {
+    const body = isRecord(fields.body) ? fields.body : {};
+    const errorCode = text(body['error_code']);
+    const errorMsg = text(body['error_msg']);
+    super(fields.operation, apiErrorMessage(fields, errorCode, errorMsg));
+    this.status = fields.status;
+    this.errorCode = errorCode;
+    this.errorMsg = errorMsg;
+    this.detail = text(body['detail']);
+    this.encodedAuthorizationMessage = text(body['encoded_authorization_message']);
+    this.requestId = fields.requestId;
+    this.retryAfterMs = fields.retryAfterMs;
+    this.body = fields.body;
+    this.rawBody = fields.rawBody;
+  }
+}
+
+/** A 2xx answer whose body is not what the operation documents, so no job handle can be made. */
+export class InvalidResponseError extends JobActionsError {
+  static {
+    this.prototype.name = 'InvalidResponseError';
+  }
+  readonly status: number;
+  readonly requestId: string | undefined;
+  /** The body text as received (redacted). */
+  readonly rawBody: string;
+
+  constructor(operation: string, reason: string, fields: { status: number; requestId: string | undefined; rawBody: string }) {
+    super(operation, `${operation}: HTTP ${fields.status} but ${reason}${requestIdNote(fields.requestId)}`);
+    this.status = fields.status;
+    this.requestId = fields.requestId;
+    this.rawBody = fields.rawBody;
+  }
+}
+
+/** No HTTP answer: connection refused or reset, DNS failure, TLS error, a custom fetch that threw. */
+export class NetworkError extends JobActionsError {
+  static {
+    this.prototype.name = 'NetworkError';
+  }
+  /** The system error code when there is one (`ECONNREFUSED`, `ENOTFOUND`, ...). */
+  readonly code: string | undefined;
+
+  /** @param cause a redacted copy of what fetch threw */
+  constructor(operation: string, cause: Error) {
+    const code = errorCode(cause);
+    super(operation, `${operation}: request failed: ${innermostMessage(cause) || code || cause.name}`, { cause });
+    this.code = code;
+  }
+}
+
+/** No complete answer within the `timeout` of one attempt. */
+export class TimeoutError extends JobActionsError {
+  static {
+    this.prototype.name = 'TimeoutError';
+  }
+  /** The per-attempt timeout that ran out, in milliseconds. */
+  readonly timeout: number;
+
+  constructor(operation: string, timeout: number) {
+    super(operation, `${operation}: no complete response within ${timeout} ms`);
+    this.timeout = timeout;
+  }
+}
+
+function apiErrorMessage(fields: ApiErrorFields, errorCode?: string, errorMsg?: string): string {
+  const status = `HTTP ${fields.status}${fields.statusText ? ` ${fields.statusText}` : ''}`;
+  let what: string;
+  if (errorCode || errorMsg) what = [errorCode, errorMsg].filter(Boolean).join(': ');
+  else if (fields.rawBody !== undefined) what = fields.rawBody ? `non-JSON body (${fields.rawBody.length} characters)` : 'empty body';
+  else what = 'JSON body without error_code';
+  return `${fields.operation}: ${status}: ${what}${requestIdNote(fields.requestId)}`;
+}
+
+function requestIdNote(requestId: string | undefined): string {
+  return requestId ? ` (X-Request-Id ${requestId})` : '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function errorCode(error: Error): string | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as Error & { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/** undici wraps the useful message ("connect ECONNREFUSED ...") in a generic "fetch failed". */
+function innermostMessage(error: Error): string {
+  let message = error.message;
+  for (let e: unknown = error.cause; e instanceof Error; e = e.cause) if (e.message) message = `${message}: ${e.message}`;
+  return message;
+}

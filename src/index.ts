@@ -1,0 +1,34 @@
+/**
+ * huaweicloud-job-actions: typed clients for five Huawei Cloud operations that start a job.
+ * One client per service, each built on openapi-fetch and typed from that service's OpenAPI
+ * bundle only.
+ */
+export { createCseClient } from './cse.js';
+export type { CseClient, CseClientOptions, CseCallOptions, RetryEngineArgs, UpgradeEngineArgs, EngineJob, UpgradeEngineRequest } from './cse.js';
+export { createWorkspaceClient } from './workspace.js';
+export type {
+  WorkspaceClient,
+  WorkspaceClientOptions,
+  RetryScriptExecutionArgs,
+  RetryWorkspaceJobArgs,
+  ScriptExecutionRetried,
+  WorkspaceJobAccepted,
+} from './workspace.js';
+export { createServiceStageClient } from './servicestage.js';
+export type {
+  ServiceStageClient,
+  ServiceStageClientOptions,
+  RunInstanceActionArgs,
+  InstanceAction,
+  InstanceActionJob,
+} from './servicestage.js';
+export type { ClientOptions, CallOptions } from './client.js';
+export type { Auth, TokenAuth, AkSkAuth } from './auth.js';
+export type { RetryOptions } from './retry.js';
+export type { FetchLike } from './transport.js';
+export type { Service, CseRegion, WorkspaceRegion, ServiceStageRegion } from './endpoints.js';
+export type { JobHandle, AnyJobHandle, JobResult, OperationId, Operations } from './job.js';
+export { JobActionsError, ApiError, InvalidResponseError, NetworkError, TimeoutError } from './errors.js';
+export { signRequest } from './signer.js';
+export type { AkSkCredentials, SignableRequest } from './signer.js';
+export { VERSION, USER_AGENT } from './version.js';
