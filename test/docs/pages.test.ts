@@ -1,0 +1,200 @@
+/**
+ * The rendered docs in generated/docs/, served on 127.0.0.1 and opened in headless Chromium with
+ * no network beyond 127.0.0.1: every operation's summary, method and path, its request and 200
+ * examples and its code samples are visible; the overview shows the description, the servers
+ * with their regions, and the authentication schemes; the landing page links land on the
+ * operations; no console errors; no request leaves 127.0.0.1 except ALLOWED_EXTERNAL_URLS.
+ * Full-page screenshots go to test-output/docs/ for a reviewer.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { operationHref, redocSlug } from '../../scripts/docs-landing.js';
+import { serveDocs, type DocsServer } from '../../scripts/docs-server.js';
+import { launchChromium, openWatchedPage, type WatchedPage } from './browser.js';
+import { documentedServices, EXPECTED_OPERATIONS, ROOT, type DocumentedOperation } from './bundle.js';
+
+const DOCS = join(ROOT, 'generated', 'docs');
+const SCREENSHOTS = join(ROOT, 'test-output', 'docs');
+const { overview, services } = await documentedServices();
+
+let server: DocsServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await serveDocs(DOCS);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page with the network watched, runs `check`, then asserts nothing left 127.0.0.1 and nothing logged an error. */
+async function withPage(check: (watched: WatchedPage) => Promise<void>): Promise<void> {
+  const watched = await openWatchedPage(browser);
+  try {
+    await check(watched);
+    expect(watched.externalRequests(), 'requests that left 127.0.0.1').toEqual([]);
+    expect(watched.unexpectedErrors(), 'console errors').toEqual([]);
+  } finally {
+    await watched.close();
+  }
+}
+
+/** A full-page screenshot with every lazily rendered section on screen: the viewport grows to the page. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  let height = 0;
+  for (let round = 0; round < 10; round++) {
+    const now = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (now === height) break;
+    height = now;
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.waitForTimeout(300);
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize(viewport);
+}
+
+const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/**
+ * A heading by its visible text. (Redoc puts a "link to …" anchor inside its headings, so their
+ * accessible names repeat the text.)
+ */
+const heading = (scope: Page | Locator, level: number, text: string): Locator =>
+  scope.locator(`h${level}`).filter({ hasText: exactly(text) });
+
+const operationSection = (page: Page, operation: DocumentedOperation): Locator =>
+  page.locator(`[id="${redocSlug(operation.tag)}/${redocSlug(operation.operationId)}"]`);
+
+/** Picks a tab of the request panel's sample switcher (curl, TypeScript, Payload). */
+async function chooseSample(page: Page, panel: Locator, label: string): Promise<void> {
+  const toggle = panel.getByRole('button', { name: /^(curl|TypeScript|Payload)$/ });
+  if ((await toggle.innerText()).trim() === label) return;
+  await toggle.click();
+  await page.getByRole('menuitem', { name: label, exact: true }).click();
+  await expect.poll(async () => (await toggle.innerText()).trim()).toBe(label);
+}
+
+const sampleFile = (operationId: string, extension: string): Promise<string> =>
+  readFile(join(ROOT, 'openapi', 'code-samples', `${operationId}.${extension}`), 'utf8');
+
+const lines = (text: string): string[] => text.trim().split('\n').map((line) => line.trimEnd());
+
+test('the pages cover exactly the five operations', () => {
+  expect(Object.fromEntries(services.map(({ name, operations }) => [name, operations.map((o) => o.operationId)]))).toEqual(
+    EXPECTED_OPERATIONS,
+  );
+});
+
+describe.each(services.map((service) => [service.name, service] as const))('%s.html', (_, service) => {
+  test.each(service.operations)('$operationId: summary, method, path, examples and code samples', async (operation) => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + operationHref(service.name, operation));
+      const section = operationSection(page, operation);
+      await heading(section, 2, operation.summary).waitFor();
+
+      const request = section.getByTestId('right-panel').filter({ hasText: operation.path });
+      const method = request.locator('[data-component-name="Tag/Tag"]').first();
+      await method.waitFor();
+      expect(await method.innerText()).toBe(operation.method.toUpperCase());
+      await request.getByText(operation.path, { exact: true }).waitFor();
+
+      await chooseSample(page, request, 'curl');
+      expect(lines(await request.getByTestId('source-code').innerText())).toEqual(lines(await sampleFile(operation.operationId, 'sh')));
+      await chooseSample(page, request, 'TypeScript');
+      expect(lines(await request.getByTestId('source-code').innerText())).toEqual(lines(await sampleFile(operation.operationId, 'ts')));
+      await chooseSample(page, request, 'Payload');
+      await request.getByTestId('json-viewer').waitFor();
+      expect(JSON.parse(await request.getByTestId('json-viewer').innerText())).toEqual(operation.requestExample);
+
+      const response = section.getByTestId('right-panel').filter({ has: page.getByText('Response', { exact: true }) });
+      await response.getByRole('button', { name: '200' }).waitFor();
+      expect(JSON.parse(await response.getByTestId('json-viewer').innerText())).toEqual(operation.okExample);
+    });
+  });
+
+  test('overview: description, notes, servers with their regions, authentication; screenshot', async () => {
+    const { info, servers = [], components } = service.document;
+    const schemes = components?.securitySchemes ?? {};
+    await withPage(async ({ page }) => {
+      await page.goto(`${server.url}${service.name}.html`);
+      expect(await page.title()).toBe(info.title);
+      await heading(page, 1, `${info.title} (${info.version})`).waitFor();
+      for (const [, title] of (info.description ?? '').matchAll(/^## (.+)$/gm)) await heading(page, 2, title!).waitFor();
+
+      // Opening an operation also waits for Redoc to take over the server-rendered page.
+      const [first] = service.operations;
+      await page.goto(server.url + operationHref(service.name, first!));
+      await heading(operationSection(page, first!), 2, first!.summary).waitFor();
+      // Redoc lists each operation's schemes and shows their descriptions in a "Security" modal.
+      await page.getByRole('button', { name: 'View security details' }).first().click();
+      expect(Object.keys(schemes)).toEqual(['token', 'aksk']);
+      for (const [name, scheme] of Object.entries(schemes)) {
+        await page.getByRole('tab', { name, exact: true }).click();
+        const lead = (scheme.description ?? '').replace(/\*\*/g, '').split('.')[0]!;
+        await page.getByText(lead).first().waitFor();
+      }
+      await page.keyboard.press('Escape');
+      await page.getByRole('tab', { name: 'token', exact: true }).waitFor({ state: 'hidden' });
+
+      // The operations' tag: the page with the whole group expanded.
+      await page.goto(`${server.url}${service.name}.html#/${redocSlug(first!.tag)}`);
+      for (const { url, variables } of servers) {
+        await page.getByText(url, { exact: true }).first().waitFor();
+        const count = Object.keys(variables ?? {}).length;
+        await page.getByText(`Show ${count} variable${count === 1 ? '' : 's'}`, { exact: true }).click();
+        for (const region of variables?.region?.enum ?? []) await page.getByText(region, { exact: true }).first().waitFor();
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, service.name);
+    });
+  });
+});
+
+describe('index.html', () => {
+  test('lists the services and their operations, and every link lands where it points; screenshot', async () => {
+    await withPage(async ({ page, requests }) => {
+      await page.goto(`${server.url}index.html`);
+      expect(await page.title()).toBe(overview.info.title);
+      for (const service of services) {
+        const section = page.locator(`section#${service.name}`);
+        const title = section.getByRole('link', { name: service.document.info.title, exact: true });
+        expect(await title.getAttribute('href')).toBe(`${service.name}.html`);
+        for (const operation of service.operations) {
+          const row = section.getByRole('row').filter({ hasText: operation.summary });
+          await row.getByText(operation.method.toUpperCase(), { exact: true }).waitFor();
+          await row.getByText(operation.path, { exact: true }).waitFor();
+          const link = row.getByRole('link', { name: operation.summary, exact: true });
+          expect(await link.getAttribute('href')).toBe(operationHref(service.name, operation));
+        }
+      }
+      expect(await page.locator('section table tbody tr').count()).toBe(5);
+      await screenshot(page, 'index');
+      expect(requests.every((url) => url.startsWith(server.url)), 'the landing page requests only itself').toBe(true);
+
+      for (const href of await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) {
+        expect((await fetch(new URL(href, server.url))).status, href).toBe(200);
+      }
+
+      for (const service of services) {
+        for (const operation of service.operations) {
+          await page.goto(`${server.url}index.html`);
+          await page.getByRole('link', { name: operation.summary, exact: true }).click();
+          const title = heading(operationSection(page, operation), 2, operation.summary);
+          await title.waitFor();
+          await expect.poll(() => title.evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(900);
+          expect(await title.evaluate((h) => h.getBoundingClientRect().bottom)).toBeGreaterThan(0);
+          // The link is the one Redoc's own sidebar uses for the operation.
+          const hash = operationHref(service.name, operation).split('.html')[1]!;
+          expect(await page.locator(`a[href="${hash}"]`).count()).toBeGreaterThan(0);
+        }
+      }
+    });
+  });
+});

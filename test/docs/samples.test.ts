@@ -1,0 +1,118 @@
+/**
+ * The code samples in openapi/code-samples/: a curl and a TypeScript sample for each operation and
+ * nothing else; the TypeScript ones compile against the client (and a call the client does not have
+ * does not); the curl ones, run by bash with a stand-in `curl`, send the operation's method, URL,
+ * token and example body; and every published bundle carries exactly these samples.
+ */
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { documentedServices, EXPECTED_OPERATIONS, ROOT } from './bundle.js';
+
+const run = promisify(execFile);
+const SAMPLES = join(ROOT, 'openapi', 'code-samples');
+const TSC = join(ROOT, 'node_modules', '.bin', 'tsc');
+const { services } = await documentedServices();
+const operations = services.flatMap((service) => service.operations.map((operation) => ({ service, operation })));
+const operationIds = Object.values(EXPECTED_OPERATIONS).flat();
+
+const sample = (operationId: string, extension: 'sh' | 'ts') => readFile(join(SAMPLES, `${operationId}.${extension}`), 'utf8');
+
+/** Runs tsc; resolves with its output whether it passed or not. */
+async function tsc(args: string[]): Promise<{ ok: boolean; output: string }> {
+  try {
+    const { stdout } = await run(TSC, args, { cwd: ROOT });
+    return { ok: true, output: stdout };
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: stdout + stderr };
+  }
+}
+
+test('there is a curl and a TypeScript sample for each of the five operations, and no other sample', async () => {
+  const files = (await readdir(SAMPLES)).filter((file) => file !== 'tsconfig.json').sort();
+  expect(files).toEqual(operationIds.flatMap((id) => [`${id}.sh`, `${id}.ts`]).sort());
+});
+
+describe('TypeScript samples', () => {
+  test("compile against the client's source (tsc on openapi/code-samples/tsconfig.json)", async () => {
+    const { ok, output } = await tsc(['-p', join(SAMPLES, 'tsconfig.json'), '--noEmit', '--pretty', 'false', '--listFiles']);
+    expect(ok, output).toBe(true);
+    const compiled = output.split('\n');
+    expect(compiled).toContain(join(ROOT, 'src', 'index.ts'));
+    for (const id of operationIds) expect(compiled).toContain(join(SAMPLES, `${id}.ts`));
+  });
+
+  test('a sample that calls the client wrongly does not compile', async () => {
+    // Inside the repository so that the root config's paths and @types resolve as for the samples.
+    const dir = join(ROOT, 'test-output', 'docs', 'tsc-wrong-sample');
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), include: ['*.ts'] }));
+    const wrong = (await sample('RetryEngine', 'ts')).replace('engineId:', 'engineID:');
+    expect(wrong).toContain('engineID:');
+    await writeFile(join(dir, 'RetryEngine.ts'), wrong);
+    const { ok, output } = await tsc(['-p', join(dir, 'tsconfig.json'), '--noEmit', '--pretty', 'false']);
+    expect(ok).toBe(false);
+    expect(output).toMatch(/RetryEngine\.ts\(\d+,\d+\): error TS\d+: .*engineID/);
+  });
+});
+
+describe('curl samples', () => {
+  let shims: string;
+  beforeAll(async () => {
+    shims = await mkdtemp(join(tmpdir(), 'docs-curl-'));
+    // A stand-in curl that records its arguments, NUL-separated, instead of calling the provider.
+    await writeFile(join(shims, 'curl'), '#!/bin/sh\nfor arg in "$@"; do printf \'%s\\0\' "$arg"; done > "$CURL_ARGS"\n');
+    await chmod(join(shims, 'curl'), 0o755);
+  });
+  afterAll(() => rm(shims, { recursive: true, force: true }));
+
+  test.each(operations)('$operation.operationId sends the method, URL, token and an example body', async ({ operation }) => {
+    const argsFile = join(shims, `${operation.operationId}.args`);
+    await run('bash', [join(SAMPLES, `${operation.operationId}.sh`)], {
+      env: { PATH: `${shims}:${process.env.PATH}`, HUAWEICLOUD_TOKEN: 'test-token', CURL_ARGS: argsFile },
+    });
+    const args = (await readFile(argsFile, 'utf8')).split('\0').slice(0, -1);
+    const sent = { method: '', url: '', headers: [] as string[], body: undefined as unknown };
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (arg === '-X') sent.method = args[++i]!;
+      else if (arg === '-H') sent.headers.push(args[++i]!);
+      else if (arg === '-d') sent.body = JSON.parse(args[++i]!);
+      else if (arg.startsWith('-')) throw new Error(`unexpected curl option ${arg}`);
+      else sent.url = arg;
+    }
+    expect(sent.method).toBe(operation.method.toUpperCase());
+    expect(sent.url).toBe(operation.exampleUrl);
+    expect(sent.headers.sort()).toEqual(['Content-Type: application/json', 'X-Auth-Token: test-token']);
+    expect(operation.requestExamples).toContainEqual(sent.body);
+  });
+});
+
+test('every published bundle carries exactly these samples (run npm run bundle after editing one)', async () => {
+  const generated = join(ROOT, 'generated');
+  const bundles = (await readdir(generated)).filter((file) => /\.(yaml|json)$/.test(file));
+  const seen: string[] = [];
+  for (const file of bundles) {
+    const text = await readFile(join(generated, file), 'utf8');
+    const document = (file.endsWith('.json') ? JSON.parse(text) : parse(text)) as { paths: Record<string, Record<string, unknown>> };
+    for (const item of Object.values(document.paths)) {
+      for (const operation of Object.values(item) as { operationId?: string; 'x-codeSamples'?: unknown }[]) {
+        if (!operation?.operationId) continue;
+        const id = operation.operationId;
+        seen.push(id);
+        expect(operation['x-codeSamples'], `${file}: ${id}`).toEqual([
+          { lang: 'curl', label: 'curl', source: `${(await sample(id, 'sh')).trim()}\n` },
+          { lang: 'TypeScript', label: 'TypeScript', source: `${(await sample(id, 'ts')).trim()}\n` },
+        ]);
+      }
+    }
+  }
+  // Each operation is in its service's bundle and in the combined one, as YAML and as JSON.
+  expect(seen.sort()).toEqual(operationIds.flatMap((id) => [id, id, id, id]).sort());
+});
