@@ -36,6 +36,9 @@ describe('npm pack', () => {
         'package.json',
         'dist/index.js',
         'dist/index.d.ts',
+        'dist/mock/index.js',
+        'dist/mock/index.d.ts',
+        'generated/openapi.json',
         'generated/types/cse.d.ts',
         'generated/types/workspace.d.ts',
         'generated/types/servicestage.d.ts',
@@ -66,6 +69,13 @@ describe('package.json', () => {
   it('is ESM with an exports map whose types come first', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(pkg.exports['./mock']).toEqual({ types: './dist/mock/index.d.ts', default: './dist/mock/index.js' });
+  });
+
+  it('keeps Prism out of the runtime dependencies: an optional peer dependency of the ./mock entry point', () => {
+    expect(pkg.dependencies['@stoplight/prism-cli']).toBeUndefined();
+    expect(pkg.peerDependencies['@stoplight/prism-cli']).toBe(pkg.devDependencies['@stoplight/prism-cli']);
+    expect(pkg.peerDependenciesMeta['@stoplight/prism-cli']).toEqual({ optional: true });
   });
 
   it("has the version this package's User-Agent names", () => {
@@ -102,5 +112,17 @@ describe('the built entry point', () => {
     );
     const source = Object.keys(await import('../../src/index.js')).sort();
     expect(JSON.parse(stdout)).toEqual(source);
+  });
+
+  it('serves ./mock from dist: startMock answers with the shipped bundle and stops', async () => {
+    const script = [
+      "const { startMock } = await import('huaweicloud-job-actions/mock');",
+      'const mock = await startMock();',
+      "const res = await fetch(mock.url + '/v2/p1/script-executions/retry', { method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: '{}' });",
+      'console.log(res.status);',
+      'await mock.stop();',
+    ].join('\n');
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+    expect(stdout.trim()).toBe('200');
   });
 });

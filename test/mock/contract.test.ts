@@ -1,0 +1,61 @@
+/**
+ * The mock's contract at the HTTP level: for every operation, every documented status and every
+ * named example comes back exactly as the bundle documents it (the error layer passes documented
+ * answers through untouched), and every documented request example is accepted. The same contract
+ * through the typed client is test/client/mock.test.ts.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { JSON_BODY, matchesSchema, operations, send } from './fixtures.js';
+
+const url = inject('mockUrl');
+
+const responses = operations.flatMap((op) =>
+  op.responses.flatMap(({ status, examples }) =>
+    Object.entries(examples).map(([example, body]) => ({ name: `${op.operationId} ${status} ${example}`, op, status, example, body })),
+  ),
+);
+
+const requests = operations.flatMap((op) =>
+  Object.entries(op.requestExamples).map(([example, body]) => ({ name: `${op.operationId} ${example}`, op, body })),
+);
+
+describe('documented responses', () => {
+  it('cover every status each operation documents', () => {
+    const statuses = Object.fromEntries(operations.map((op) => [op.operationId, op.responses.map((r) => r.status)]));
+    expect(statuses).toEqual({
+      RetryEngine: [200, 400, 401, 500],
+      UpgradeEngine: [200, 400, 401, 500],
+      RetryScriptExecution: [200, 400, 401, 403, 404, 405, 500, 503],
+      RunActionsOnWorkspaceJob: [200, 400, 401, 403, 404, 500],
+      UpdateInstanceAction: [200, 400, 401, 404, 500],
+    });
+  });
+
+  it.each(responses.map((r) => [r.name, r] as const))('%s: Prefer code and example give it back as documented', async (_, r) => {
+    const answer = await send(url, {
+      method: r.op.method,
+      path: r.op.path,
+      headers: { ...JSON_BODY, prefer: `code=${r.status}, example=${r.example}` },
+      body: r.op.body,
+    });
+    expect(answer.status).toBe(r.status);
+    expect(answer.json).toEqual(r.body);
+    expect(matchesSchema(r.op, r.status, answer.json)).toEqual([]);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(answer.headers.get('x-request-id')).toBeTruthy();
+  });
+});
+
+describe('documented requests', () => {
+  it.each(requests.map((r) => [r.name, r] as const))('%s: accepted with 200 and the documented job', async (_, r) => {
+    const answer = await send(url, { method: r.op.method, path: r.op.path, headers: JSON_BODY, body: r.body });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual(Object.values(r.op.responses.find((x) => x.status === 200)!.examples)[0]);
+  });
+
+  it('UpgradeEngine also takes the page\'s own Content-Type, application/json;charset=UTF-8', async () => {
+    const op = operations.find((o) => o.operationId === 'UpgradeEngine')!;
+    const answer = await send(url, { method: op.method, path: op.path, headers: { ...JSON_BODY, 'content-type': 'application/json;charset=UTF-8' }, body: op.body });
+    expect(answer.status).toBe(200);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * `npm run mock` as a developer runs it: it prints the URL and how to pick responses, serves the
+ * operations, and stops with its whole process tree (npm, sh, tsx, node, Prism). npm forwards
+ * signals only to `sh`, which does not pass them on, so "stop" means what a terminal does on
+ * Ctrl-C (signal the process group) or a signal to the script itself.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { expect, it } from 'vitest';
+import { JSON_BODY, operation, send } from './fixtures.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+interface Proc {
+  pid: number;
+  args: string;
+}
+
+/** Every process under `pid`, found through ps. */
+function descendants(pid: number): Proc[] {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)!)
+    .map(([, child, parent, args]) => ({ pid: Number(child), ppid: Number(parent), args: args! }));
+  const found: Proc[] = [];
+  const walk = (parent: number) => {
+    for (const proc of table) if (proc.ppid === parent) found.push(proc), walk(proc.pid);
+  };
+  walk(pid);
+  return found;
+}
+
+const alive = (proc: Proc) => {
+  try {
+    process.kill(proc.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Cleanup after a failed test: the group this test started, if any of it is left. */
+function killGroup(npm: ChildProcess) {
+  try {
+    process.kill(-npm.pid!, 'SIGKILL');
+  } catch {
+    // already gone, as it should be
+  }
+}
+
+/** Runs `npm run mock` in a process group of its own, waits for its URL, checks it serves. */
+async function runMock() {
+  // PORT=0: a free port, so the test never collides with a mock someone runs on 4010.
+  const npm = spawn('npm', ['run', 'mock', '--silent'], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000);
+    npm.stdout.on('data', () => {
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (found && /Prefer: example=/.test(output)) clearTimeout(timer), resolve(found[1]!);
+    });
+  });
+  const op = operation('UpdateInstanceAction');
+  const answer = await send(url, { method: op.method, path: op.path, headers: JSON_BODY, body: { action: 'scale', parameters: {} } });
+  expect(answer.status).toBe(400);
+  expect(answer.json.error_msg).toContain('body.parameters.replica: required when action is scale');
+  const tree = descendants(npm.pid!);
+  expect(tree.filter((p) => p.args.includes('prism-cli'))).toHaveLength(1);
+  return { npm, output: () => output, tree };
+}
+
+it('prints its URL and the Prefer reminder, and Ctrl-C (SIGINT to its process group) ends every process', async () => {
+  const { npm, output, tree } = await runMock();
+  try {
+    expect(output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    expect(output()).toContain('Prefer: code=');
+    expect(output()).toContain('Prefer: example=');
+    const exited = once(npm, 'exit');
+    process.kill(-npm.pid!, 'SIGINT');
+    await exited;
+    await expect.poll(() => tree.filter(alive), { timeout: 10_000 }).toEqual([]);
+  } finally {
+    killGroup(npm);
+  }
+});
+
+it('SIGTERM to the mock script alone stops Prism and ends npm run mock', async () => {
+  const { npm, tree } = await runMock();
+  try {
+    const script = tree.filter((p) => p.args.includes('scripts/mock.ts')).at(-1)!;
+    process.kill(script.pid, 'SIGTERM');
+    const [code] = await once(npm, 'exit');
+    expect(code).toBe(0);
+    await expect.poll(() => tree.filter(alive), { timeout: 10_000 }).toEqual([]);
+  } finally {
+    killGroup(npm);
+  }
+});
+
+it('refuses a PORT that is no port number, saying so', async () => {
+  const npm = spawn('npm', ['run', 'mock', '--silent'], { cwd: root, env: { ...process.env, PORT: 'http' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = await once(npm, 'exit');
+  expect(code).toBe(1);
+  expect(output).toContain("PORT must be a port number from 0 to 65535, not 'http'");
+});
