@@ -1,0 +1,25 @@
+// Loaded into every Node process of a measured command (NODE_OPTIONS=--require ...): on exit, appends
+// the process's peak resident memory (maxRSS, KiB), its CPU time (all its threads) and its build
+// step (BUILD_STEP, set by scripts/build.ts) to the file named by BENCH_RSS_FILE. CommonJS, because
+// --require loads it.
+"use strict";
+const { appendFileSync } = require("node:fs");
+
+const file = process.env.BENCH_RSS_FILE;
+if (file) {
+  process.on("exit", () => {
+    const usage = process.resourceUsage();
+    const record = {
+      step: process.env.BUILD_STEP ?? null,
+      pid: process.pid,
+      maxRssKiB: usage.maxRSS,
+      cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+      script: process.argv[1] ?? null,
+    };
+    try {
+      appendFileSync(file, `${JSON.stringify(record)}\n`);
+    } catch {
+      // Measuring must never break the measured command.
+    }
+  });
+}
