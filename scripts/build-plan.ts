@@ -34,7 +34,7 @@ export const STEPS: readonly Step[] = [
   {
     name: "spectral",
     script: "lint",
-    command: "spectral lint --fail-severity=warn openapi/*.yaml generated/*.openapi.yaml generated/openapi.yaml",
+    command: "spectral lint --fail-severity=warn openapi/openapi.yaml generated/*.openapi.yaml generated/openapi.yaml",
     after: ["bundle:yaml"],
   },
   { name: "generate", script: "generate", command: "tsx scripts/generate-types.ts", after: ["bundle:json"] },
