@@ -118,9 +118,7 @@ function then<T, U>(value: Maybe<T>, next: (value: T) => Maybe<U>): Maybe<U> {
 
 /** `X-Sdk-Date` form of a date: UTC, `YYYYMMDDTHHMMSSZ`, milliseconds truncated. */
 export function formatSdkDate(date: Date): string {
-  // Slices of YYYY-MM-DDTHH:MM:SS.sssZ: several times faster than a regular expression.
-  const iso = date.toISOString();
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  return date.toISOString().replace(/[-:]|\.\d{3}/g, '');
 }
 
 /**
