@@ -38,11 +38,16 @@ const ACCESS_KEY = "BENCHACCESSKEY0000000";
 const SECRET_KEY = "bench-secret-key-not-a-real-one-0000000";
 const ORIGIN = "https://cse.cn-north-4.myhuaweicloud.com";
 
-/** Microseconds per call of `call`, made `calls` times one after another. */
-async function microsPerCall(calls: number, call: Call): Promise<number> {
+/**
+ * Microseconds per call of `call`, made `calls` times one after another: wall time, and the CPU
+ * time of this process (the server has its own), which other load on the machine skews far less.
+ */
+async function microsPerCall(calls: number, call: Call): Promise<{ wall: number; cpu: number }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < calls; i++) await call();
-  return ((performance.now() - start) * 1000) / calls;
+  const { user, system } = process.cpuUsage(cpu);
+  return { wall: ((performance.now() - start) * 1000) / calls, cpu: (user + system) / calls };
 }
 
 /** Our client's RetryEngine with `auth`; it must give the job ID. */
@@ -95,14 +100,19 @@ async function measureCalls(options: ClientRuns, current: ClientModule, baseline
   const server = await startServerProcess("bench/lib/bare-server.ts");
   try {
     const call = callers(server.url, current, baseline);
-    const micros: Record<string, number[]> = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
+    const wall: Record<string, number[]> = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
+    const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
     // Warm-up (JIT, connection pools), then the rounds.
     for (const kind in call) await microsPerCall(Math.min(options.calls, 500), call[kind]!);
     for (let i = 0; i < options.runs; i++) {
-      for (const kind in call) micros[kind]!.push(await microsPerCall(options.calls, call[kind]!));
-      log(`client: round ${i + 1}/${options.runs}: ${Object.entries(micros).map(([k, v]) => `${k} ${v.at(-1)!.toFixed(0)} µs`).join(", ")}`);
+      for (const kind in call) {
+        const round = await microsPerCall(options.calls, call[kind]!);
+        wall[kind]!.push(round.wall);
+        cpu[kind]!.push(round.cpu);
+      }
+      log(`client: round ${i + 1}/${options.runs}: ${Object.keys(call).map((k) => `${k} ${wall[k]!.at(-1)!.toFixed(0)} µs (CPU ${cpu[k]!.at(-1)!.toFixed(0)})`).join(", ")}`);
     }
-    return micros;
+    return { wall, cpu };
   } finally {
     await server.stop();
   }
@@ -181,7 +191,7 @@ async function measureLoads(loads: number, files: Record<string, string>) {
 export async function benchClient(options: ClientRuns, log: (line: string) => void) {
   const current = await currentClient();
   const baseline = await baselineClient(process.env["BENCH_CLIENT_BASELINE"]);
-  const perCall = await measureCalls(options, current.module, baseline?.module, log);
+  const { wall: perCall, cpu: cpuPerCall } = await measureCalls(options, current.module, baseline?.module, log);
   const signing = await measureSigning(options, baseline?.module);
   const loads = await measureLoads(options.loads, { "our client": current.file, ...(baseline && { "before: our client": baseline.file }) });
   const dependencies = { "our client": dependencyBytes(ourDependencies()), "official SDK core": dependencyBytes(["@huaweicloud/huaweicloud-sdk-core"]) };
@@ -198,9 +208,15 @@ export async function benchClient(options: ClientRuns, log: (line: string) => vo
     return { value: median(a) / median(b), note: `per round ${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)}` };
   };
   const raw = us("raw fetch");
+  const cpuRatio = (a: string, b: string) => {
+    const r = ratio(cpuPerCall[a]!, cpuPerCall[b]!);
+    return row(`CPU time: ${a} ÷ ${b}`, r.value, "×", { note: r.note });
+  };
   const figures: Figure[] = [
     ...Object.keys(perCall).map((kind) =>
-      row(`${kind}: µs per call`, us(kind), "µs", { note: `${(us(kind) / raw).toFixed(2)}× raw fetch; ${calls} calls per round` }),
+      row(`${kind}: µs per call`, us(kind), "µs", {
+        note: `${(us(kind) / raw).toFixed(2)}× raw fetch; CPU ${median(cpuPerCall[kind]!).toFixed(0)} µs; ${calls} calls per round`,
+      }),
     ),
     row("our client, token ÷ openapi-fetch alone", ratio(perCall["our client, token"]!, perCall["openapi-fetch alone"]!).value, "×", {
       target: { kind: "max", value: 1.1 },
@@ -210,6 +226,8 @@ export async function benchClient(options: ClientRuns, log: (line: string) => vo
       target: { kind: "max", value: 0.9 },
       note: ratio(perCall["our client, AK/SK"]!, perCall["official SDK core, AK/SK"]!).note,
     }),
+    cpuRatio("our client, token", "openapi-fetch alone"),
+    cpuRatio("our client, AK/SK", "official SDK core, AK/SK"),
     row("our client, token ÷ raw fetch", us("our client, token") / raw, "×", { target: { kind: "max", value: 1.1 } }),
     ...Object.keys(signing).map((kind) => row(`sign: ${kind}`, median(signing[kind]!), "µs", { note: `median of ${signatures} per run` })),
     row("signRequest ÷ AKSKSigner.sign", ratio(signing["signRequest (one-shot)"]!, signing["AKSKSigner.sign"]!).value, "×", {
@@ -232,6 +250,7 @@ export async function benchClient(options: ClientRuns, log: (line: string) => vo
     details: {
       baseline: baseline?.label,
       microsecondsPerCall: perCall,
+      cpuMicrosecondsPerCall: cpuPerCall,
       signatureMedianMicroseconds: signing,
       loadMilliseconds: loads,
       runtimeDependencies: dependencies,

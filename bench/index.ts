@@ -22,7 +22,7 @@ import { benchTestSuite } from "./test-suite.js";
  * takes minutes (npm test, the 500-operation build) or where a run is a reference only.
  */
 export const RUNS = {
-  client: { runs: 5, calls: 2_000, signatures: 2_000, loads: 5 },
+  client: { runs: 5, calls: 2_000, signatures: 2_000, loads: 7 },
   mock: { runs: 5, seconds: 2, connections: 10 },
   test: { testRuns: 1, startups: 5 },
   build: { runs: 5, sequentialRuns: 3 },
