@@ -1,7 +1,8 @@
 /**
  * SHA-256 and HMAC-SHA256 in hex, the two primitives of AK/SK signing, done the fastest way the
- * runtime offers: synchronously through `node:crypto` where the runtime has it (Node, Deno, Bun),
- * else through Web Crypto (browsers, workers), which is asynchronous only.
+ * runtime offers: synchronously through `node:crypto` where the runtime hands it out (Node 20.16+
+ * and 22.3+; other runtimes that offer `process.getBuiltinModule` and `crypto.hash` alike), else
+ * through Web Crypto (browsers, workers, older Node), which is asynchronous only.
  *
  * `node:crypto` is found with `process.getBuiltinModule` (Node 20.16+, 22.3+), not imported: the
  * module then stays loadable unchanged in browsers and by every bundler, with no `exports`
@@ -40,15 +41,19 @@ function nodeCrypto(): NodeCrypto | undefined {
   return process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
 }
 
-/** node:crypto's SHA-256, undefined where the runtime has no node:crypto (or one without `hash`). */
-export const nodeSha256: Sha256 | undefined = ((c = nodeCrypto()) =>
-  c?.hash && {
-    hash: (data) => c.hash!('sha256', view(data), 'hex'),
-    hmac(key) {
-      const secret = c.createSecretKey(key, 'utf8');
-      return (message) => c.createHmac('sha256', secret).update(message).digest('hex');
-    },
-  })();
+/** node:crypto's SHA-256, or undefined where the runtime has no node:crypto (or one without `hash`). */
+export function nodeSha256(): Sha256 | undefined {
+  const c = nodeCrypto();
+  return (
+    c?.hash && {
+      hash: (data) => c.hash!('sha256', view(data), 'hex'),
+      hmac(key) {
+        const secret = c.createSecretKey(key, 'utf8');
+        return (message) => c.createHmac('sha256', secret).update(message).digest('hex');
+      },
+    }
+  );
+}
 
 const utf8 = new TextEncoder();
 
@@ -63,8 +68,13 @@ export const webSha256: Sha256 = {
   },
 };
 
-/** The one every client uses. */
-export const sha256: Sha256 = nodeSha256 ?? webSha256;
+let chosen: Sha256 | undefined;
+
+/**
+ * The one every client uses, chosen on first use rather than at import: loading node:crypto costs
+ * a fresh Node process ~3 ms, which a program that only uses tokens never needs to pay.
+ */
+export const defaultSha256 = (): Sha256 => (chosen ??= nodeSha256() ?? webSha256);
 
 function view(data: HashInput): string | ArrayBufferView {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;

@@ -11,7 +11,7 @@
  * (src/sha256.ts), so this runs unchanged in Node 20+ and browsers.
  */
 
-import { sha256, type Maybe, type Sha256 } from './sha256.js';
+import { defaultSha256, type Maybe, type Sha256 } from './sha256.js';
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
 
@@ -73,7 +73,7 @@ export function akskSigner(
   if (!accessKey || !secretKey) {
     throw new Error('signRequest: accessKey and secretKey must be non-empty');
   }
-  const sha = options.sha256 ?? sha256;
+  const sha = options.sha256 ?? defaultSha256();
   const hmac = sha.hmac(secretKey);
   const skipped = new Set(['authorization', ...(options.unsigned ?? [])]);
 
