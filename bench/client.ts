@@ -10,14 +10,13 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/types/cse.js";
-import { webSha256 } from "../src/sha256.js";
-import { akskSigner, signRequest } from "../src/signer.js";
 import { baselineClient, currentClient, type ClientModule } from "./lib/client-builds.js";
 import { REPO } from "./lib/command.js";
-import { dependencyBytes, esmLoadMs, ourDependencies, sdkLoadMs } from "./lib/footprint.js";
+import { dependencyBytes, esmLoadTime, ourDependencies, sdkLoadTime, type LoadTime } from "./lib/footprint.js";
 import { figure, type Figure, type Target } from "./lib/report.js";
-import { ENGINE_ID, PROJECT_ID, RETRY_ENGINE_PATH, TOKEN, VALID_BODY } from "./lib/requests.js";
-import { sdkCredentials, sdkRetryEngine, sdkSign, sdkSignable } from "./lib/sdk-peer.js";
+import { ACCESS_KEY, ENGINE_ID, PROJECT_ID, RETRY_ENGINE_PATH, SECRET_KEY, TOKEN, VALID_BODY } from "./lib/requests.js";
+import { sdkRetryEngine } from "./lib/sdk-peer.js";
+import { measureSigning } from "./lib/signing.js";
 import { startServerProcess } from "./lib/server-process.js";
 import { median } from "./lib/stats.js";
 
@@ -32,11 +31,7 @@ export interface ClientRuns {
 }
 
 type Call = () => Promise<unknown>;
-type Sign = () => unknown;
 
-const ACCESS_KEY = "BENCHACCESSKEY0000000";
-const SECRET_KEY = "bench-secret-key-not-a-real-one-0000000";
-const ORIGIN = "https://cse.cn-north-4.myhuaweicloud.com";
 
 /**
  * Microseconds per call of `call`, made `calls` times one after another: wall time, and the CPU
@@ -118,49 +113,6 @@ async function measureCalls(options: ClientRuns, current: ClientModule, baseline
   }
 }
 
-/** The signers, each given the same RetryEngine request (our X-Project-Id is the SDK's, set by its credentials). */
-function signers(baseline: ClientModule | undefined): Record<string, Sign> {
-  const creds = { accessKey: ACCESS_KEY, secretKey: SECRET_KEY };
-  const request = {
-    method: "PUT",
-    url: `${ORIGIN}${RETRY_ENGINE_PATH}`,
-    headers: new Headers({ "Content-Type": "application/json", "X-Project-Id": PROJECT_ID }),
-    body: VALID_BODY,
-  };
-  const perClient = akskSigner(creds);
-  const perClientWeb = akskSigner(creds, { sha256: webSha256 });
-  const sdkRequest = sdkSignable(ORIGIN);
-  const sdkCreds = sdkCredentials(ACCESS_KEY, SECRET_KEY);
-  return {
-    "signRequest (one-shot)": () => signRequest(request, creds),
-    "client's signer (node:crypto)": () => perClient(request),
-    "client's signer (Web Crypto)": () => perClientWeb(request),
-    "AKSKSigner.sign": () => sdkSign(sdkRequest, sdkCreds),
-    ...(baseline && { "before: signRequest": () => baseline.signRequest(request, creds) }),
-  };
-}
-
-/** µs per signature, each timed on its own: the median of each run; runs interleave the signers. */
-async function measureSigning({ runs, signatures }: ClientRuns, baseline: ClientModule | undefined) {
-  const sign = signers(baseline);
-  const timeOne = async (fn: Sign) => {
-    const start = performance.now();
-    const result = fn();
-    if (result instanceof Promise) await result;
-    return (performance.now() - start) * 1000;
-  };
-  for (const kind in sign) for (let i = 0; i < 500; i++) await timeOne(sign[kind]!);
-  const medians: Record<string, number[]> = Object.fromEntries(Object.keys(sign).map((kind) => [kind, []]));
-  for (let run = 0; run < runs; run++) {
-    for (const kind in sign) {
-      const each: number[] = [];
-      for (let i = 0; i < signatures; i++) each.push(await timeOne(sign[kind]!));
-      medians[kind]!.push(median(each));
-    }
-  }
-  return medians;
-}
-
 /** Bytes of an ES module bundle of `contents`, minified, and gzipped (level 9). */
 async function bundleSize(contents: string): Promise<{ minified: number; gzip: number }> {
   const result = await build({
@@ -180,19 +132,19 @@ async function bundleSize(contents: string): Promise<{ minified: number; gzip: n
 
 /** Load time in fresh processes, interleaved: ours (and the baseline's) against the SDK core's. */
 async function measureLoads(loads: number, files: Record<string, string>) {
-  const ms: Record<string, number[]> = { "official SDK core": [], ...Object.fromEntries(Object.keys(files).map((k) => [k, []])) };
+  const times: Record<string, LoadTime[]> = { "official SDK core": [], ...Object.fromEntries(Object.keys(files).map((k) => [k, []])) };
   for (let i = 0; i < loads; i++) {
-    for (const [label, file] of Object.entries(files)) ms[label]!.push(await esmLoadMs(file, 1));
-    ms["official SDK core"]!.push(await sdkLoadMs(1));
+    for (const [label, file] of Object.entries(files)) times[label]!.push(await esmLoadTime(file));
+    times["official SDK core"]!.push(await sdkLoadTime());
   }
-  return ms;
+  return times;
 }
 
 export async function benchClient(options: ClientRuns, log: (line: string) => void) {
   const current = await currentClient();
   const baseline = await baselineClient(process.env["BENCH_CLIENT_BASELINE"]);
   const { wall: perCall, cpu: cpuPerCall } = await measureCalls(options, current.module, baseline?.module, log);
-  const signing = await measureSigning(options, baseline?.module);
+  const signing = await measureSigning(options, baseline?.module.signRequest);
   const loads = await measureLoads(options.loads, { "our client": current.file, ...(baseline && { "before: our client": baseline.file }) });
   const dependencies = { "our client": dependencyBytes(ourDependencies()), "official SDK core": dependencyBytes(["@huaweicloud/huaweicloud-sdk-core"]) };
   const ours = await bundleSize(`export * from "./src/index.ts";`);
@@ -234,7 +186,12 @@ export async function benchClient(options: ClientRuns, log: (line: string) => vo
       target: { kind: "max", value: 1 },
       note: ratio(signing["signRequest (one-shot)"]!, signing["AKSKSigner.sign"]!).note,
     }),
-    ...Object.entries(loads).map(([label, ms]) => row(`load: ${label}`, median(ms), "ms", { runs: ms.length, note: "fresh node process, import/require only" })),
+    ...Object.entries(loads).map(([label, times]) =>
+      row(`load: ${label}`, median(times.map((t) => t.ms)), "ms", {
+        runs: times.length,
+        note: `CPU ${median(times.map((t) => t.cpuMs)).toFixed(1)} ms; fresh node process, import/require only`,
+      }),
+    ),
     ...Object.entries(dependencies).map(([label, { bytes, packages }]) =>
       row(`runtime dependencies: ${label}`, bytes / 2 ** 20, "MiB", { runs: 1, note: `${packages} packages, as installed here` }),
     ),
@@ -252,7 +209,7 @@ export async function benchClient(options: ClientRuns, log: (line: string) => vo
       microsecondsPerCall: perCall,
       cpuMicrosecondsPerCall: cpuPerCall,
       signatureMedianMicroseconds: signing,
-      loadMilliseconds: loads,
+      loadTimes: loads,
       runtimeDependencies: dependencies,
       bundleBytes: { package: ours, openapiFetch: alone },
     },

@@ -5,32 +5,36 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { attempt, REPO } from "./command.js";
-import { median } from "./stats.js";
 
-/** Milliseconds of `code` (which sets `t` before loading and prints performance.now() - t) in fresh processes. */
-async function loadMs(code: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const { output, exit } = await attempt(`node --input-type=module -e '${code}'`, REPO);
-    const ms = Number(output.trim());
-    if (exit !== 0 || !Number.isFinite(ms)) throw new Error(`load timing failed (${exit}): ${output.slice(-2000)}`);
-    times.push(ms);
-  }
-  return times;
+export interface LoadTime {
+  /** Wall time. */
+  ms: number;
+  /** CPU time of the process meanwhile: far less skewed by other load on the machine. */
+  cpuMs: number;
 }
 
-/** Load time of an ES module file (our client), median of `runs` fresh processes. */
-export async function esmLoadMs(file: string, runs: number): Promise<number> {
-  return median(await loadMs(`const t = performance.now(); await import("${file}"); console.log(performance.now() - t);`, runs));
+/** Times `code` in a fresh process: it sets `t` and `c` before loading and then calls `done(t, c)`. */
+async function loadTime(code: string): Promise<LoadTime> {
+  const prelude =
+    "const done = (t, c) => { const u = process.cpuUsage(c); console.log(performance.now() - t, (u.user + u.system) / 1000); }; " +
+    "const c = process.cpuUsage(); const t = performance.now(); ";
+  const { output, exit } = await attempt(`node --input-type=module -e '${prelude}${code}'`, REPO);
+  const [ms, cpuMs] = output.trim().split(" ").map(Number);
+  if (exit !== 0 || !Number.isFinite(ms) || !Number.isFinite(cpuMs)) throw new Error(`load timing failed (${exit}): ${output.slice(-2000)}`);
+  return { ms: ms!, cpuMs: cpuMs! };
 }
 
-/** Load time of the official core as a CSE client needs it: credentials, ClientBuilder, HcClient. */
-export async function sdkLoadMs(runs: number): Promise<number> {
-  const code =
-    'import { createRequire } from "node:module"; const require = createRequire(process.cwd() + "/"); ' +
-    'const t = performance.now(); require("@huaweicloud/huaweicloud-sdk-core"); ' +
-    'require("@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js"); console.log(performance.now() - t);';
-  return median(await loadMs(code, runs));
+/** Load time of an ES module file (our client) in a fresh process. */
+export function esmLoadTime(file: string): Promise<LoadTime> {
+  return loadTime(`await import("${file}"); done(t, c);`);
+}
+
+/** Load time of the official core as a CSE client needs it (credentials, ClientBuilder, HcClient) in a fresh process. */
+export function sdkLoadTime(): Promise<LoadTime> {
+  return loadTime(
+    'const require = (await import("node:module")).createRequire(process.cwd() + "/"); ' +
+      'require("@huaweicloud/huaweicloud-sdk-core"); require("@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js"); done(t, c);',
+  );
 }
 
 /** The directory npm installed `name` in, as Node finds it from `from`. */
