@@ -79,8 +79,14 @@ function jobIdOf(body: unknown, field: string, raw: string): string | { reason: 
   const value = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[field] : undefined;
   if (value === undefined) return { reason: `the body has no ${field}` };
   if (typeof value === 'string') return value ? value : { reason: `the body's ${field} is empty` };
-  if (typeof value !== 'number') return { reason: `the body's ${field} is ${value === null ? 'null' : `a ${typeof value}`}, not a job ID` };
+  if (typeof value !== 'number') return { reason: `the body's ${field} is ${kind(value)}, not a job ID` };
   const digits = memberSource(raw, field) ?? '';
   if (DIGITS.test(digits)) return digits;
   return { reason: `the body's ${field} is not a non-negative integer written in plain digits (got ${digits.slice(0, 40)})` };
+}
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
