@@ -31,9 +31,9 @@ describe('integer job IDs (CSE jobId)', () => {
     ['2^53 + 1', '{"jobId":9007199254740993}', '9007199254740993'],
     ['30 digits', '{"jobId":123456789012345678901234567890}', '123456789012345678901234567890'],
     ['zero', '{"jobId":0}', '0'],
-    ['a nested jobId before the top-level one', '{"job":{"jobId":1,"x":[{"jobId":2}]},"jobId":3}', '3'],
+    ['a nested jobId before the top-level one', '{"job":{"jobId":1,"x":[{"jobId":2}]},"jobId":9007199254740993}', '9007199254740993'],
     ['duplicate keys (the last wins, as in body)', '{"jobId":1,"jobId":9007199254740995}', '9007199254740995'],
-    ['an escaped key', '{"job\\u0049d":42}', '42'],
+    ['an escaped key', '{"job\\u0049d":9007199254740993}', '9007199254740993'],
     ['strings with quotes, braces and a fake member before it', '{"name":"a\\"}{,\\"jobId\\":1","jobId" : 7 }', '7'],
     ['white space everywhere', ' {\n\t"jobId"\r\n:\n  5\n}\n', '5'],
   ])('%s', async (_name, body, jobId) => {
