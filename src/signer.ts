@@ -148,7 +148,12 @@ export function canonicalRequest(
   return { canonical, signedHeaders };
 }
 
-/** Each path segment is decoded, then re-encoded strictly; the path always ends with `/`. */
+/**
+ * Each path segment is decoded, then re-encoded strictly; the path always ends with `/`.
+ * A `%2F` inside a segment would be signed as `%2F` here, while the official SDK cores sign the
+ * decoded `/`. The client cannot send one: its path arguments reject `/` (check.ts, pathSegment),
+ * so the two never disagree for requests it makes.
+ */
 function canonicalUri(pathname: string): string {
   // Unreserved characters only (the usual case: IDs and names) are their own encoding.
   const path = /^[\w\-.~/]*$/.test(pathname)
