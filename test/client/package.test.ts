@@ -2,7 +2,9 @@
  * The npm package: dist/ built by `npm run build:dist`, exactly the files users need in the
  * tarball, publint and arethetypeswrong clean, and the entry point importable by its own name.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
@@ -72,10 +74,17 @@ describe('package.json', () => {
     expect(pkg.exports['./mock']).toEqual({ types: './dist/mock/index.d.ts', default: './dist/mock/index.js' });
   });
 
-  it('keeps Prism out of the runtime dependencies: an optional peer dependency of the ./mock entry point', () => {
-    expect(pkg.dependencies['@stoplight/prism-cli']).toBeUndefined();
-    expect(pkg.peerDependencies['@stoplight/prism-cli']).toBe(pkg.devDependencies['@stoplight/prism-cli']);
-    expect(pkg.peerDependenciesMeta['@stoplight/prism-cli']).toEqual({ optional: true });
+  it("keeps Prism out of the runtime dependencies: its library packages are optional peers of ./mock, tested at the pinned versions", () => {
+    const prism = ['@stoplight/prism-core', '@stoplight/prism-http', '@stoplight/prism-http-server'];
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(prism);
+    for (const name of prism) {
+      expect(pkg.dependencies[name]).toBeUndefined();
+      expect(pkg.peerDependencies[name]).toBe(pkg.devDependencies[name]);
+      expect(pkg.peerDependencies[name]).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(pkg.peerDependenciesMeta[name]).toEqual({ optional: true });
+      const installed = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, `file://${root}`), 'utf8')) as { version: string };
+      expect(installed.version).toBe(pkg.peerDependencies[name]);
+    }
   });
 
   it("has the version this package's User-Agent names", () => {
@@ -100,6 +109,42 @@ describe('package linters', () => {
       .flat()
       .filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs');
     expect(esmProblems).toEqual([]);
+  });
+});
+
+describe('the mock command (bin)', () => {
+  /** Starts `node <bin>` as one process; resolves with it and its URL once it listens. */
+  async function startBin() {
+    const bin = join(root, pkg.bin['huaweicloud-job-actions-mock']);
+    const child = spawn(process.execPath, [bin], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000);
+      child.stdout.on('data', () => {
+        const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (found) clearTimeout(timer), resolve(found[1]!);
+      });
+    });
+    return { child, url, output: () => output };
+  }
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('runs in one process, serves, and stops on %s to its own PID', async (signal) => {
+    const { child, url, output } = await startBin();
+    try {
+      expect(readFileSync(join(root, pkg.bin['huaweicloud-job-actions-mock']), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+      expect(output()).toContain(`pid ${child.pid}`);
+      // ps exits 1 when it finds no process: the mock has no child.
+      expect(() => execFileSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], { encoding: 'utf8' })).toThrow();
+      const res = await fetch(`${url}/v2/p1/script-executions/retry`, { method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(200);
+      const exited = once(child, 'exit');
+      process.kill(child.pid!, signal);
+      expect(await exited).toEqual([0, null]);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
 
