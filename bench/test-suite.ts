@@ -1,6 +1,6 @@
 /**
  * `npm test` wall time, and how long the mock takes to answer its first request: `startMock()` (what
- * the test suite's global setup calls; it spawns Prism) and scripts/mock.ts (what `npm run mock`
+ * the test suite's global setup calls) and src/mock/cli.ts (what `npm run mock`
  * runs) spawned as a process.
  */
 import { startMock } from "../src/mock/index.js";
@@ -56,7 +56,7 @@ export async function benchTestSuite({ testRuns, startups }: TestRuns, log: (lin
       await mock.stop();
     }
     start = performance.now();
-    const server = await startServerProcess("scripts/mock.ts", { PORT: "0" });
+    const server = await startServerProcess("src/mock/cli.ts", { PORT: "0" });
     try {
       await firstAnswer(server.url);
       command.push(performance.now() - start);
@@ -64,7 +64,7 @@ export async function benchTestSuite({ testRuns, startups }: TestRuns, log: (lin
       await server.stop();
     }
     log(
-      `test: mock start-up ${i + 1}/${startups}: startMock() ${library.at(-1)!.toFixed(0)} ms, scripts/mock.ts ${command.at(-1)!.toFixed(0)} ms`,
+      `test: mock start-up ${i + 1}/${startups}: startMock() ${library.at(-1)!.toFixed(0)} ms, src/mock/cli.ts ${command.at(-1)!.toFixed(0)} ms`,
     );
   }
 
@@ -105,7 +105,7 @@ export async function benchTestSuite({ testRuns, startups }: TestRuns, log: (lin
     }),
     figure({
       section: "test",
-      name: "mock start-up: scripts/mock.ts spawned → first answer",
+      name: "mock start-up: src/mock/cli.ts spawned → first answer",
       value: median(command),
       unit: "ms",
       runs: startups,
