@@ -159,7 +159,8 @@ export function rawCase(rng: Rng, kind?: RawCase['kind']): RawCase {
   switch (chosen) {
     case 'json': {
       const request = malformed(rng);
-      return { kind: chosen, method: request.method, bytes: render(request) };
+      // A body without Content-Length is broken framing: its bytes are read as a next request.
+      return { kind: request.framed || !request.body?.length ? chosen : 'framing', method: request.method, bytes: render(request) };
     }
     case 'framing':
       return { kind: chosen, method: op.method, bytes: framing(rng, op) };

@@ -16,8 +16,8 @@ const REQUESTS = 10_000;
 const CONNECTIONS = 4;
 const HEADERS_TIMEOUT_MS = 300;
 const BODY_TIMEOUT_MS = 300;
-/** No answer within this is a hang (the slowest case, dribbled headers, is cut at 300 ms). */
-const HANG_MS = 5_000;
+/** No answer within this is a hang (the slowest case, dribbled headers, is cut at 300 ms; the margin is for a busy machine). */
+const HANG_MS = 10_000;
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -70,7 +70,9 @@ it(`${REQUESTS} hostile raw requests (seed ${SEED}): an answer each, no 5xx, the
         if (answer.status >= 400 && c.method !== 'HEAD' && !providerShaped(answer)) problems.push(`${answer.status} not provider-shaped: ${answer.body}: ${describe()}`);
       }
       // The mock closes a connection whose bytes it cannot trust; wait for that before reusing it.
-      if (typeof answer === 'string' || answer.headers['connection'] === 'close') {
+      // After broken framing, bytes of the case may still be read as another request: the valid
+      // request goes on a new connection, so its answer cannot be mistaken for theirs.
+      if (typeof answer === 'string' || answer.headers['connection'] === 'close' || c.kind === 'framing') {
         await connection.read(1_000);
         connection.close();
         connection = await RawConnection.open(mock.url);
