@@ -16,7 +16,7 @@ export interface WireitScript {
 type Dependency = string | { script: string };
 
 /** Every wireit script `target` needs, dependencies first, `target` last. */
-export async function wireitPlan(root: string, target = "build"): Promise<WireitScript[]> {
+export async function wireitPlan(root: string, target = "build:all"): Promise<WireitScript[]> {
   const { wireit = {} } = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as {
     wireit?: Record<string, { command?: string; env?: Record<string, string>; dependencies?: Dependency[] }>;
   };
