@@ -1,7 +1,7 @@
 /** Cloud Service Engine (CSE): retry or upgrade a microservice engine. */
 import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/cse.js';
-import { argsOf, nonEmpty, optionalNonEmpty } from './check.js';
+import { argsOf, nonEmpty, optionalHeaderValue, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import type { CseRegion, Endpoint } from './endpoints.js';
 import type { JobResult } from './job.js';
@@ -42,10 +42,10 @@ export interface CseClient {
 
 export function createCseClient(options: CseClientOptions): CseClient {
   const cse = connectService<paths>('cse', 'createCseClient', options);
-  const clientEnterpriseProject = optionalNonEmpty(options.enterpriseProjectId, 'createCseClient: enterpriseProjectId');
+  const clientEnterpriseProject = optionalHeaderValue(options.enterpriseProjectId, 'createCseClient: enterpriseProjectId');
   const header = (call: CseCallOptions, fn: string) => ({
     'X-Enterprise-Project-ID':
-      optionalNonEmpty(call.enterpriseProjectId, `${fn}: enterpriseProjectId`) ?? clientEnterpriseProject,
+      optionalHeaderValue(call.enterpriseProjectId, `${fn}: enterpriseProjectId`) ?? clientEnterpriseProject,
   });
 
   return {
@@ -56,7 +56,7 @@ export function createCseClient(options: CseClientOptions): CseClient {
       const { engineId, ...call } = argsOf(args, fn);
       const outcome = await cse.raw.PUT('/v2/{project_id}/enginemgr/engines/{engine_id}/actions', {
         params: {
-          path: { project_id: cse.projectId(call, fn), engine_id: nonEmpty(engineId, `${fn}: engineId`) },
+          path: { project_id: cse.projectId(call, fn), engine_id: pathSegment(engineId, `${fn}: engineId`) },
           header: header(call, fn),
         },
         body: { action: 'Retry' },
@@ -71,7 +71,7 @@ export function createCseClient(options: CseClientOptions): CseClient {
       const { engineId, version, ...call } = argsOf(args, fn);
       const outcome = await cse.raw.PUT('/v2/{project_id}/enginemgr/engines/{engine_id}/upgrade', {
         params: {
-          path: { project_id: cse.projectId(call, fn), engine_id: nonEmpty(engineId, `${fn}: engineId`) },
+          path: { project_id: cse.projectId(call, fn), engine_id: pathSegment(engineId, `${fn}: engineId`) },
           header: header(call, fn),
         },
         body: { version: nonEmpty(version, `${fn}: version`) },

@@ -1,7 +1,7 @@
 /** ServiceStage: start, stop, restart, scale or roll back a component instance. */
 import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/servicestage.js';
-import { argsOf, nonEmpty } from './check.js';
+import { argsOf, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import type { Endpoint, ServiceStageRegion } from './endpoints.js';
 import type { JobResult } from './job.js';
@@ -48,9 +48,9 @@ export function createServiceStageClient(options: ServiceStageClientOptions): Se
           params: {
             path: {
               project_id: ss.projectId(call, fn),
-              application_id: nonEmpty(applicationId, `${fn}: applicationId`),
-              component_id: nonEmpty(componentId, `${fn}: componentId`),
-              instance_id: nonEmpty(instanceId, `${fn}: instanceId`),
+              application_id: pathSegment(applicationId, `${fn}: applicationId`),
+              component_id: pathSegment(componentId, `${fn}: componentId`),
+              instance_id: pathSegment(instanceId, `${fn}: instanceId`),
             },
           },
           // Rebuilt from the checked union, so only `action` and `parameters` are sent.

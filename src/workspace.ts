@@ -1,7 +1,7 @@
 /** Workspace: retry a failed script execution, or a failed registration/deregistration task. */
 import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/workspace.js';
-import { argsOf, nonEmpty, optionalNonEmpty } from './check.js';
+import { argsOf, optionalNonEmpty, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import type { Endpoint, WorkspaceRegion } from './endpoints.js';
 import type { JobResult } from './job.js';
@@ -68,7 +68,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       const fn = 'retryWorkspaceJob';
       const { jobId: failedJobId, ...call } = argsOf(args, fn);
       const outcome = await ws.raw.POST('/v2/{project_id}/workspace-jobs/{job_id}/actions', {
-        params: { path: { project_id: ws.projectId(call, fn), job_id: nonEmpty(failedJobId, `${fn}: jobId`) } },
+        params: { path: { project_id: ws.projectId(call, fn), job_id: pathSegment(failedJobId, `${fn}: jobId`) } },
         body: { op_type: 'retry' },
         ...ws.init('RunActionsOnWorkspaceJob', call, fn),
       });

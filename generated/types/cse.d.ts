@@ -19,8 +19,9 @@ export interface paths {
          *
          *     **Not idempotent in effect:** every successful call starts a new job.
          *
-         *     The provider's page lists only 200, 400 and 500. `401` is documented here as well because Huawei
-         *     Cloud's API gateway answers any request without a valid token or signature with it, before the
+         *     The provider's page lists only 200, 400 and 500. `401` and `429` are documented here as well because
+         *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
+         *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
          */
         put: operations["RetryEngine"];
@@ -49,8 +50,9 @@ export interface paths {
          *     `application/json;charset=UTF-8`, which is the same media type and is accepted too; the official
          *     SDKs send it without the charset. Its `Accept: application/json` header is what every client sends.
          *
-         *     The provider's page lists only 200, 400 and 500. `401` is documented here as well because Huawei
-         *     Cloud's API gateway answers any request without a valid token or signature with it, before the
+         *     The provider's page lists only 200, 400 and 500. `401` and `429` are documented here as well because
+         *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
+         *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
          */
         put: operations["UpgradeEngine"];
@@ -129,6 +131,26 @@ export interface components {
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Too many requests: the caller exceeded the API gateway's request limit. Huawei Cloud's API gateway
+         *     answers any operation this way, with error code `APIGW.0308`, before the service sees the request.
+         *     Wait (honour `Retry-After` when it is sent) and try again.
+         */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /**
+                 * @description When present, how long to wait before trying again: a number of seconds (a non-negative
+                 *     integer) or an HTTP date.
+                 * @example 1
+                 */
+                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -220,6 +242,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {
@@ -285,6 +308,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {

@@ -27,8 +27,9 @@ export interface paths {
          *     The provider's page is titled "Querying the Operations Performed on a Component Instance" and says
          *     the API "queries" operations, but the API *runs* one; the summary here says what it does.
          *
-         *     The provider's page lists 200, 400, 404 and 500. `401` is documented here as well because Huawei
-         *     Cloud's API gateway answers any request without a valid token or signature with it, before the
+         *     The provider's page lists 200, 400, 404 and 500. `401` and `429` are documented here as well because
+         *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
+         *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
          */
         post: operations["UpdateInstanceAction"];
@@ -175,6 +176,26 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description Too many requests: the caller exceeded the API gateway's request limit. Huawei Cloud's API gateway
+         *     answers any operation this way, with error code `APIGW.0308`, before the service sees the request.
+         *     Wait (honour `Retry-After` when it is sent) and try again.
+         */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /**
+                 * @description When present, how long to wait before trying again: a number of seconds (a non-negative
+                 *     integer) or an HTTP date.
+                 * @example 1
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -277,6 +298,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceStageError"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {

@@ -22,6 +22,10 @@ export interface paths {
          *     `{"record_id": [{"record_id": "record_id"}]}`, an array of objects, while its own parameter table,
          *     and the provider's SDKs, define `record_id` and `task_id` as optional plain strings. This document
          *     follows the table: the page's example body is rejected with 400.
+         *
+         *     Besides the page's statuses, `401` (API gateway code `APIGW.0301`) and `429` (`APIGW.0308`, the
+         *     gateway's throttling) are documented: Huawei Cloud's API gateway answers them for any operation,
+         *     before the service sees the request.
          */
         post: operations["RetryScriptExecution"];
         delete?: never;
@@ -47,6 +51,10 @@ export interface paths {
          *
          *     Error bodies may carry `encoded_authorization_message`, an encrypted reason for the rejection that
          *     the Security Token Service (STS) can decode.
+         *
+         *     Besides the page's statuses, `401` (API gateway code `APIGW.0301`) and `429` (`APIGW.0308`, the
+         *     gateway's throttling) are documented: Huawei Cloud's API gateway answers them for any operation,
+         *     before the service sees the request.
          */
         post: operations["RunActionsOnWorkspaceJob"];
         delete?: never;
@@ -127,6 +135,26 @@ export interface components {
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Too many requests: the caller exceeded the API gateway's request limit. Huawei Cloud's API gateway
+         *     answers any operation this way, with error code `APIGW.0308`, before the service sees the request.
+         *     Wait (honour `Retry-After` when it is sent) and try again.
+         */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /**
+                 * @description When present, how long to wait before trying again: a number of seconds (a non-negative
+                 *     integer) or an HTTP date.
+                 * @example 1
+                 */
+                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -230,6 +258,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {
@@ -327,6 +356,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceJobError"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {

@@ -23,11 +23,11 @@ describe('documented responses', () => {
   it('cover every status each operation documents', () => {
     const statuses = Object.fromEntries(operations.map((op) => [op.operationId, op.responses.map((r) => r.status)]));
     expect(statuses).toEqual({
-      RetryEngine: [200, 400, 401, 500],
-      UpgradeEngine: [200, 400, 401, 500],
-      RetryScriptExecution: [200, 400, 401, 403, 404, 405, 500, 503],
-      RunActionsOnWorkspaceJob: [200, 400, 401, 403, 404, 500],
-      UpdateInstanceAction: [200, 400, 401, 404, 500],
+      RetryEngine: [200, 400, 401, 429, 500],
+      UpgradeEngine: [200, 400, 401, 429, 500],
+      RetryScriptExecution: [200, 400, 401, 403, 404, 405, 429, 500, 503],
+      RunActionsOnWorkspaceJob: [200, 400, 401, 403, 404, 429, 500],
+      UpdateInstanceAction: [200, 400, 401, 404, 429, 500],
     });
   });
 
