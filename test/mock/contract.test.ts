@@ -46,6 +46,14 @@ describe('documented responses', () => {
   });
 });
 
+describe('a named example alone', () => {
+  it.each(responses.map((r) => [r.name, r] as const))('%s: Prefer: example=<name> finds it under its own status', async (_, r) => {
+    const answer = await send(url, { method: r.op.method, path: r.op.path, headers: { ...JSON_BODY, prefer: `example=${r.example}` }, body: r.op.body });
+    expect(answer.status).toBe(r.status);
+    expect(answer.json).toEqual(r.body);
+  });
+});
+
 describe('documented requests', () => {
   it.each(requests.map((r) => [r.name, r] as const))('%s: accepted with 200 and the documented job', async (_, r) => {
     const answer = await send(url, { method: r.op.method, path: r.op.path, headers: JSON_BODY, body: r.body });
