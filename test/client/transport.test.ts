@@ -22,16 +22,22 @@ const AUTHS: [string, Auth][] = [
 ];
 const retryEngine = OPERATIONS.find((op) => op.operationId === 'RetryEngine')!;
 
-/** A server that never finishes its answer (`stall`: headers and half a body; else nothing), telling when the client hangs up. */
+/**
+ * A server that never finishes its answer (`stall`: headers and half a body; else nothing), telling
+ * when a request has arrived and when the client hangs up.
+ */
 async function hangingServer(stall: boolean) {
+  let arrived!: () => void;
   let hungUp!: () => void;
+  const received = new Promise<void>((resolve) => (arrived = resolve));
   const closed = new Promise<void>((resolve) => (hungUp = resolve));
   server = await startServer((_request, _index, res: ServerResponse) => {
     res.once('close', hungUp);
     if (stall) res.writeHead(200, { 'Content-Type': 'application/json' }).write('{"id":');
+    arrived();
     return undefined;
   });
-  return { url: server.url, closed };
+  return { url: server.url, received, closed };
 }
 
 describe.each(AUTHS)('no timeout, auth by %s', (_, auth) => {
@@ -39,11 +45,14 @@ describe.each(AUTHS)('no timeout, auth by %s', (_, auth) => {
     ['before the answer', false],
     ['in the middle of the body', true],
   ])("the caller's signal alone aborts the request %s, with its reason, and the connection is closed", async (_when, stall) => {
-    const { url, closed } = await hangingServer(stall);
+    const { url, received, closed } = await hangingServer(stall);
     const reason = new Error('caller gave up');
     const controller = new AbortController();
     const call = retryEngine.call(clients(url, auth), { signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 50);
+    call.catch(() => {}); // awaited below, once the server has the request
+    // Only once the server has the request: on a loaded machine a fixed delay may abort it unsent.
+    await received;
+    setTimeout(() => controller.abort(reason), 20);
     await expect(call).rejects.toBe(reason);
     await closed; // the request really ended on the wire; the test times out otherwise
   });
