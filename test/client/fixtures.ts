@@ -60,6 +60,8 @@ export interface OperationCase {
   requestBody: unknown;
   /** Where the body holds the job ID. */
   jobIdField: string;
+  /** What the job handle carries besides service, operation and jobId: where the job runs. */
+  handleExtras: Record<string, string>;
   /** Makes the call with the given clients; extra call options are passed through. */
   call(c: Clients, options?: Json): Promise<{ body: unknown; job: Json; requestId: string | undefined }>;
 }
@@ -72,6 +74,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/actions`,
     requestBody: { action: 'Retry' },
     jobIdField: 'jobId',
+    handleExtras: { projectId: PROJECT, engineId: ENGINE },
     call: (c, o) => c.cse.retryEngine({ engineId: ENGINE, ...o }),
   },
   {
@@ -81,6 +84,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/upgrade`,
     requestBody: { version: '2.4.0' },
     jobIdField: 'jobId',
+    handleExtras: { projectId: PROJECT, engineId: ENGINE },
     call: (c, o) => c.cse.upgradeEngine({ engineId: ENGINE, version: '2.4.0', ...o }),
   },
   {
@@ -90,6 +94,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/script-executions/retry`,
     requestBody: { record_id: RECORD, task_id: TASK },
     jobIdField: 'task_id',
+    handleExtras: { projectId: PROJECT },
     call: (c, o) => c.workspace.retryScriptExecution({ recordId: RECORD, taskId: TASK, ...o }),
   },
   {
@@ -99,6 +104,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/workspace-jobs/${WORKSPACE_JOB}/actions`,
     requestBody: { op_type: 'retry' },
     jobIdField: 'job_id',
+    handleExtras: { projectId: PROJECT },
     call: (c, o) => c.workspace.retryWorkspaceJob({ jobId: WORKSPACE_JOB, ...o }),
   },
   {
@@ -108,6 +114,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/cas/applications/${APP}/components/${COMPONENT}/instances/${INSTANCE}/action`,
     requestBody: { action: 'scale', parameters: { replica: 4 } },
     jobIdField: 'job_id',
+    handleExtras: { projectId: PROJECT },
     call: (c, o) =>
       c.servicestage.runInstanceAction({
         applicationId: APP,

@@ -17,7 +17,7 @@ describe.each([
     const [success] = documentedResponses(op).filter((r) => r.status === 200);
     const { body, job } = await op.call(clients(mockUrl, auth));
     expect(body).toEqual(success!.body);
-    expect(job).toEqual({ service: op.service, operation: op.operationId, jobId: String(success!.body[op.jobIdField]) });
+    expect(job).toEqual({ service: op.service, operation: op.operationId, jobId: String(success!.body[op.jobIdField]), ...op.handleExtras });
   });
 });
 
