@@ -96,12 +96,19 @@ export async function waitForJob<Body>(job: AnyJobHandle, options: WaitOptions<B
     for (;;) {
       let wait: number;
       let status: JobStatus<Body> | undefined;
+      // A signal per poll: fetch's Request keeps a listener on the signal it is given until it is
+      // garbage-collected, which on the wait's own signal would pile up over a long wait.
+      const pollController = new AbortController();
+      const abortPoll = () => pollController.abort(controller.signal.reason);
+      controller.signal.addEventListener('abort', abortPoll, { once: true });
       try {
-        status = await poller.poll(controller.signal);
+        status = await poller.poll(pollController.signal);
       } catch (error) {
         if (controller.signal.aborted || !transient(error) || ++failures > pace.retries) throw error;
         const retryAfter = error instanceof ApiError ? error.retryAfterMs : undefined;
         wait = retryAfter === undefined ? nextDelay() : Math.min(retryAfter, RETRY_AFTER_CAP);
+      } finally {
+        controller.signal.removeEventListener('abort', abortPoll);
       }
       if (status) {
         failures = 0;

@@ -137,7 +137,7 @@ export interface DocumentedResponse {
 }
 
 /** Every response the operation documents, with each named example, from its bundle. */
-export function documentedResponses(op: OperationCase): DocumentedResponse[] {
+export function documentedResponses(op: Pick<OperationCase, 'service' | 'operationId'>): DocumentedResponse[] {
   const doc = bundle(op.service);
   const operation = Object.values(doc.paths as Json)
     .flatMap((item: Json) => Object.values(item))
