@@ -6,7 +6,7 @@
  */
 import { shown } from './check.js';
 import type { Service } from './endpoints.js';
-import type { JobHandle, Operations } from './job.js';
+import type { AnyJobHandle, JobHandle, Operations } from './job.js';
 
 const SERVICE_NAMES: Record<Service, string> = { cse: 'CSE', workspace: 'Workspace', servicestage: 'ServiceStage' };
 
@@ -60,12 +60,12 @@ export function checkHandle<S extends Service>(value: unknown, service: S, fn: s
 }
 
 /** A handle read back from storage (`JSON.parse` output), checked; a TypeError says what is wrong. */
-export function parseJobHandle(value: unknown): JobHandle {
+export function parseJobHandle(value: unknown): AnyJobHandle {
   const service = (value as { service?: unknown } | null)?.service;
   if (typeof service !== 'string' || !Object.hasOwn(SERVICE_NAMES, service)) {
     throw new TypeError(`parseJobHandle: handle.service must be one of cse, workspace, servicestage (got ${shown(service)})`);
   }
-  return checkHandle(value, service as Service, 'parseJobHandle');
+  return checkHandle(value, service as Service, 'parseJobHandle') as AnyJobHandle;
 }
 
 export function serviceName(service: Service): string {

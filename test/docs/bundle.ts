@@ -74,7 +74,7 @@ export async function documentedServices() {
       ...service,
       operations: operationsOf(service.document).map((operation): DocumentedOperation => {
         const raw = service.document.paths[operation.path]?.[operation.method] as Record<string, unknown>;
-        const body = raw.requestBody && deref(service.document, raw.requestBody as Record<string, unknown>);
+        const body = raw.requestBody ? deref(service.document, raw.requestBody as Record<string, unknown>) : undefined;
         const ok = deref(service.document, (raw.responses as Record<string, Record<string, unknown>>)['200']!);
         const requestExamples = body ? examplesOf(service.document, body.content, `${operation.operationId} request body`) : [];
         return {
