@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // One mock (Prism behind the provider-error layer) for the whole run; tests get its URL with inject("mockUrl").
+    // One mock (Prism's library in the mock's server, in the vitest process) for the whole run; tests get its URL with inject("mockUrl").
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,

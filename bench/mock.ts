@@ -1,10 +1,13 @@
 /**
- * Mock: requests per second and latency of the mock (`npm run mock`: Prism behind the
- * provider-error server) for a valid and an invalid RetryEngine request, against the bare node:http
- * server as reference. autocannon, in this process, loads each server (its own process) on
- * 127.0.0.1 for a fixed time with a fixed number of connections.
+ * Mock: today's mock (Prism's library in the mock's own process) beside the mock of the commit
+ * before it (the Prism CLI as a child process behind a proxy layer, run from a git worktree of
+ * that commit with its own `npm ci`) and the bare node:http server, in one run: requests per second
+ * and latency for a valid and an invalid RetryEngine request at a fixed number of connections,
+ * `startMock()` → first answer, and the resident memory of every process each mock runs.
  */
 import autocannon, { type Result } from "autocannon";
+import { attempt, REPO } from "./lib/command.js";
+import { descendantsRss } from "./lib/process-tree.js";
 import { figure, type Figure } from "./lib/report.js";
 import { INVALID_BODY, RETRY_ENGINE_PATH, TOKEN, VALID_BODY } from "./lib/requests.js";
 import { startServerProcess, type ServerProcess } from "./lib/server-process.js";
@@ -16,6 +19,10 @@ export interface MockRuns {
   seconds: number;
   connections: number;
 }
+
+/** The commit before the in-process mock: the parent of the first commit that has src/mock/prism-library.ts. */
+const BEFORE = "git rev-parse \"$(git log --reverse --format=%H -- src/mock/prism-library.ts | head -1)^\"";
+const OLD_TREE = "/tmp/bench-mock-old";
 
 interface Load {
   name: string;
@@ -37,24 +44,56 @@ async function load(target: Load, seconds: number, connections: number): Promise
   });
   const answered = target.status === 200 ? result["2xx"] : result["4xx"];
   if (result.errors > 0 || result.timeouts > 0 || answered !== result.requests.total) {
-    throw new Error(
-      `${target.name}: ${result.requests.total} requests, ${answered} answered ${target.status}, ` +
-        `${result.errors} errors, ${result.timeouts} timeouts`,
-    );
+    throw new Error(`${target.name}: ${result.requests.total} requests, ${answered} answered ${target.status}, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
   return result;
 }
 
+async function must(command: string, cwd = REPO): Promise<string> {
+  const result = await attempt(command, cwd);
+  if (result.exit !== 0) throw new Error(`${command} failed (${result.exit}):\n${result.output}`);
+  return result.output.trim();
+}
+
+/** A worktree of the commit before the change, with its own dependencies (the Prism CLI). */
+async function oldTree(log: (line: string) => void): Promise<{ commit: string; remove(): Promise<void> }> {
+  const commit = await must(BEFORE);
+  await attempt(`git worktree remove --force ${OLD_TREE}`);
+  await must(`git worktree add --detach ${OLD_TREE} ${commit}`);
+  log(`mock: npm ci in a worktree of ${commit.slice(0, 7)} (the mock before the change)`);
+  await must("npm ci --no-audit --no-fund --ignore-scripts", OLD_TREE);
+  return { commit, remove: async () => void (await attempt(`git worktree remove --force ${OLD_TREE}`)) };
+}
+
+async function startupMs(cwd: string): Promise<number> {
+  const output = await must(`node_modules/.bin/tsx ${REPO}bench/lib/start-timer.ts ${cwd}/src/mock/index.ts`, cwd);
+  return (JSON.parse(output.split("\n").at(-1)!) as { ms: number }).ms;
+}
+
 export async function benchMock({ runs, seconds, connections }: MockRuns, log: (line: string) => void) {
-  const bare = await startServerProcess("bench/lib/bare-server.ts");
-  const mock = await startServerProcess("scripts/mock.ts", { PORT: "0" });
-  const targets: Load[] = [
-    { name: "mock, valid request", server: mock, body: VALID_BODY, status: 200 },
-    { name: "mock, invalid request", server: mock, body: INVALID_BODY, status: 400 },
-    { name: "bare node server", server: bare, body: VALID_BODY, status: 200 },
-  ];
-  const results = new Map<string, Result[]>(targets.map((t) => [t.name, []]));
+  const before = await oldTree(log);
+  const startups = { old: [] as number[], new: [] as number[] };
+  const rss = new Map<string, { mib: number; processes: string[] }>();
+  const results = new Map<string, Result[]>();
+  let servers: ServerProcess[] = [];
   try {
+    for (let i = 0; i < runs; i++) {
+      startups.old.push(await startupMs(OLD_TREE));
+      startups.new.push(await startupMs(REPO.replace(/\/$/, "")));
+      log(`mock: start-up ${i + 1}/${runs}: before ${startups.old.at(-1)!.toFixed(0)} ms, now ${startups.new.at(-1)!.toFixed(0)} ms`);
+    }
+    const bare = await startServerProcess("bench/lib/bare-server.ts");
+    const now = await startServerProcess("src/mock/cli.ts", { PORT: "0" });
+    const old = await startServerProcess("scripts/mock.ts", { PORT: "0" }, 60_000, OLD_TREE);
+    servers = [bare, now, old];
+    const targets: Load[] = [
+      { name: "before: valid request", server: old, body: VALID_BODY, status: 200 },
+      { name: "now: valid request", server: now, body: VALID_BODY, status: 200 },
+      { name: "before: invalid request", server: old, body: INVALID_BODY, status: 400 },
+      { name: "now: invalid request", server: now, body: INVALID_BODY, status: 400 },
+      { name: "bare node server", server: bare, body: VALID_BODY, status: 200 },
+    ];
+    for (const target of targets) results.set(target.name, []);
     for (const target of targets) await load(target, 1, connections); // warm-up
     for (let run = 0; run < runs; run++) {
       for (const target of targets) {
@@ -63,48 +102,42 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
         log(`mock: run ${run + 1}/${runs}: ${target.name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms`);
       }
     }
+    // After the load: what each server holds once it has served thousands of requests.
+    for (const [name, server] of [["before", old], ["now", now], ["bare", bare]] as const) rss.set(name, descendantsRss(server.pid));
   } finally {
-    await Promise.all([mock.stop(), bare.stop()]);
+    await Promise.all(servers.map((s) => s.stop()));
+    await before.remove();
   }
 
+  const rps = (name: string) => median(results.get(name)!.map((r) => r.requests.average));
+  const p99 = (name: string) => median(results.get(name)!.map((r) => r.latency.p99));
+  const note = `${connections} connections, ${seconds} s per run`;
   const figures: Figure[] = [];
-  for (const target of targets) {
-    const list = results.get(target.name)!;
-    const reference = target.server === bare;
-    const rps = median(list.map((r) => r.requests.average));
+  for (const kind of ["valid", "invalid"] as const) {
+    const [was, is] = [rps(`before: ${kind} request`), rps(`now: ${kind} request`)];
     figures.push(
-      figure({
-        section: "mock",
-        name: `${target.name}: req/s`,
-        value: rps,
-        unit: "req/s",
-        runs,
-        ...(reference ? {} : { target: { kind: "min" as const, value: 1300 } }),
-        note: `${connections} connections, ${seconds} s per run${reference ? "" : `; answers ${target.status}`}`,
-      }),
-      figure({
-        section: "mock",
-        name: `${target.name}: p50 latency`,
-        value: median(list.map((r) => r.latency.p50)),
-        unit: "ms",
-        runs,
-        note: "autocannon counts whole ms (0 = under 1 ms)",
-      }),
-      figure({
-        section: "mock",
-        name: `${target.name}: p99 latency`,
-        value: median(list.map((r) => r.latency.p99)),
-        unit: "ms",
-        runs,
-        ...(reference ? {} : { target: { kind: "max" as const, value: 20 } }),
-      }),
+      figure({ section: "mock", name: `${kind} request: req/s before (CLI child + proxy)`, value: was, unit: "req/s", runs, note: `p99 ${p99(`before: ${kind} request`)} ms; ${note}` }),
+      figure({ section: "mock", name: `${kind} request: req/s now (library in-process)`, value: is, unit: "req/s", runs, note }),
+      figure({ section: "mock", name: `${kind} request: now ÷ before`, value: is / was, unit: "×", runs, target: { kind: "min", value: 3 } }),
+      figure({ section: "mock", name: `${kind} request: now ÷ bare node server`, value: is / rps("bare node server"), unit: "×", runs, target: { kind: "min", value: 0.25 } }),
+      figure({ section: "mock", name: `${kind} request: p99 now`, value: p99(`now: ${kind} request`), unit: "ms", runs, target: { kind: "max", value: 10 }, note: "autocannon counts whole ms" }),
     );
   }
-  const details = Object.fromEntries(
-    [...results].map(([name, list]) => [
-      name,
-      list.map((r) => ({ requestsPerSecond: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99 })),
-    ]),
+  figures.push(
+    figure({ section: "mock", name: "bare node server: req/s", value: rps("bare node server"), unit: "req/s", runs, note: `p99 ${p99("bare node server")} ms` }),
+    figure({ section: "mock", name: "startMock() → first answer, before", value: median(startups.old), unit: "ms", runs }),
+    figure({ section: "mock", name: "startMock() → first answer, now", value: median(startups.new), unit: "ms", runs }),
+    figure({ section: "mock", name: "start-up now ÷ before", value: median(startups.new) / median(startups.old), unit: "×", runs, target: { kind: "max", value: 0.5 } }),
+    figure({ section: "mock", name: "RSS of the mock's processes, before", value: rss.get("before")!.mib, unit: "MiB", runs: 1, note: rss.get("before")!.processes.join("; ") }),
+    figure({ section: "mock", name: "RSS of the mock's processes, now", value: rss.get("now")!.mib, unit: "MiB", runs: 1, target: { kind: "max", value: 200 }, note: rss.get("now")!.processes.join("; ") }),
   );
+  const details = {
+    before: before.commit,
+    startupMs: startups,
+    rss: Object.fromEntries(rss),
+    load: Object.fromEntries(
+      [...results].map(([name, list]) => [name, list.map((r) => ({ requestsPerSecond: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99 }))]),
+    ),
+  };
   return { figures, details };
 }

@@ -3,6 +3,7 @@
  * Auth headers are added at the very last moment (in the transport, after every middleware), so
  * a signature covers exactly the request that goes out, and each retry is signed afresh.
  */
+import { headerValue } from './check.js';
 import { signRequest } from './signer.js';
 
 /** An IAM user token, sent as `X-Auth-Token`. */
@@ -42,7 +43,7 @@ const UNSIGNED = ['user-agent'];
 
 /**
  * Checks `auth` and returns how to authenticate requests with it. Error messages name the
- * missing or extra fields, never their values.
+ * missing, extra or unsendable fields, never their values.
  */
 export function authenticator(auth: unknown, where: string): Authenticate {
   const a = (auth ?? {}) as Record<string, unknown>;
@@ -54,6 +55,9 @@ export function authenticator(auth: unknown, where: string): Authenticate {
         (bad.length ? ` (check ${bad.join(', ')})` : ''),
     );
   }
+  // Each is sent in a header (the AK inside Authorization; the SK only in the signature, but a
+  // line break there is the same copy-paste mistake): refuse what fetch would refuse, by name.
+  for (const key of given) headerValue(a[key], `${where}: auth.${key}`);
   if (a['token'] !== undefined) {
     if (given.length > 1) throw new TypeError(`${where}: auth takes either token or accessKey/secretKey, not both`);
     const token = a['token'] as string;

@@ -2,9 +2,9 @@
  * What the three service clients share: option checks, the openapi-fetch client with this
  * package's transport, and the per-call plumbing of the operation functions.
  */
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, { defaultPathSerializer, type Client, type Middleware } from 'openapi-fetch';
 import { authenticator, secretsOf, type Auth } from './auth.js';
-import { optionalNonEmpty, optionalPositive } from './check.js';
+import { optionalDelay, pathSegment } from './check.js';
 import { baseUrlOf, type Service } from './endpoints.js';
 import { redactor } from './redact.js';
 import { parsedBody, success, type Outcome, type Success } from './result.js';
@@ -19,7 +19,7 @@ export interface ClientOptions {
   auth: Auth;
   /** Fills `{project_id}` in every path unless a call passes its own. */
   projectId?: string | undefined;
-  /** Default per-attempt timeout in ms (none when omitted); a call's `timeout` overrides it. */
+  /** Default per-attempt timeout in ms, at most 2^31-1 (none when omitted); a call's `timeout` overrides it. */
   timeout?: number | undefined;
   /** Automatic retries of PUT operations; off when omitted. `true` uses the defaults. */
   retry?: boolean | RetryOptions | undefined;
@@ -35,7 +35,7 @@ export interface CallOptions {
   projectId?: string | undefined;
   /** Aborts the call, including any wait between retries; the call then rejects with its reason. */
   signal?: AbortSignal | undefined;
-  /** Per-attempt timeout in ms; the timer starts when the request is sent. */
+  /** Per-attempt timeout in ms, at most 2^31-1; the timer starts when the request is sent. */
   timeout?: number | undefined;
   /** Overrides the client's `retry` for this call (only PUT and GET operations are ever retried). */
   retry?: boolean | RetryOptions | undefined;
@@ -72,21 +72,22 @@ export function connectService<Paths extends {}>(
     authenticate: authenticator(options.auth, factory),
     redact: redactor(secretsOf(options.auth)),
   };
-  const projectId = optionalNonEmpty(options.projectId, `${factory}: projectId`);
-  const timeout = optionalPositive(options.timeout, `${factory}: timeout`);
+  const projectId = optionalSegment(options.projectId, `${factory}: projectId`);
+  const timeout = optionalDelay(options.timeout, `${factory}: timeout`);
   const retry = retryPolicy(options.retry, factory);
 
   const raw = createClient<Paths>({
     baseUrl: baseUrlOf(service, options, factory),
     headers: { 'User-Agent': USER_AGENT },
     fetch: transport(connection, { timeout, retry }),
+    pathSerializer: checkedPath,
   });
   if (options.middleware) raw.use(...options.middleware);
 
   return {
     raw,
     projectId(call, fn) {
-      const id = optionalNonEmpty(call.projectId, `${fn}: projectId`) ?? projectId;
+      const id = optionalSegment(call.projectId, `${fn}: projectId`) ?? projectId;
       if (id === undefined) throw new TypeError(`${fn}: projectId is required: pass it to ${fn}() or to ${factory}()`);
       return id;
     },
@@ -96,7 +97,7 @@ export function connectService<Paths extends {}>(
         parseAs: 'text',
         fetch: transport(connection, {
           operation,
-          timeout: optionalPositive(call.timeout, `${fn}: timeout`) ?? timeout,
+          timeout: optionalDelay(call.timeout, `${fn}: timeout`) ?? timeout,
           retry: call.retry === undefined ? retry : retryPolicy(call.retry, fn),
         }),
       };
@@ -105,4 +106,17 @@ export function connectService<Paths extends {}>(
     parsed: (operation, outcome) => parsedBody(operation, outcome, connection.redact),
     redact: connection.redact,
   };
+}
+
+function optionalSegment(value: unknown, label: string): string | undefined {
+  return value === undefined ? undefined : pathSegment(value, label);
+}
+
+/**
+ * openapi-fetch's path serializer, after checking every string path parameter the way the
+ * operation functions do: calls through `raw` cannot leave their path either.
+ */
+function checkedPath(pathname: string, params: Record<string, unknown>): string {
+  for (const [name, value] of Object.entries(params)) if (typeof value === 'string') pathSegment(value, `raw: ${name}`);
+  return defaultPathSerializer(pathname, params);
 }

@@ -1,7 +1,7 @@
 /** Cloud Service Engine (CSE): retry or upgrade a microservice engine, and follow the job it starts. */
 import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/cse.js';
-import { argsOf, nonEmpty, optionalNonEmpty } from './check.js';
+import { argsOf, nonEmpty, optionalHeaderValue, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import type { CseRegion, Endpoint } from './endpoints.js';
 import { follower, type GetJobOptions } from './follow.js';
@@ -65,10 +65,10 @@ export interface CseClient {
 
 export function createCseClient(options: CseClientOptions): CseClient {
   const cse = connectService<paths>('cse', 'createCseClient', options);
-  const clientEnterpriseProject = optionalNonEmpty(options.enterpriseProjectId, 'createCseClient: enterpriseProjectId');
+  const clientEnterpriseProject = optionalHeaderValue(options.enterpriseProjectId, 'createCseClient: enterpriseProjectId');
   const header = (call: CseCallOptions, fn: string) => ({
     'X-Enterprise-Project-ID':
-      optionalNonEmpty(call.enterpriseProjectId, `${fn}: enterpriseProjectId`) ?? clientEnterpriseProject,
+      optionalHeaderValue(call.enterpriseProjectId, `${fn}: enterpriseProjectId`) ?? clientEnterpriseProject,
   });
 
   /** The handle of a job an action started: the project and engine it ran on, and the enterprise project it sent. */
@@ -89,8 +89,8 @@ export function createCseClient(options: CseClientOptions): CseClient {
       params: {
         path: {
           project_id: cse.projectId(call, fn),
-          engine_id: nonEmpty(engineId, `${fn}: engineId`),
-          job_id: nonEmpty(jobId, `${fn}: jobId`),
+          engine_id: pathSegment(engineId, `${fn}: engineId`),
+          job_id: pathSegment(jobId, `${fn}: jobId`),
         },
         header: header(call, fn),
       },
@@ -123,7 +123,7 @@ export function createCseClient(options: CseClientOptions): CseClient {
     async retryEngine(args) {
       const fn = 'retryEngine';
       const { engineId, ...call } = argsOf(args, fn);
-      const path = { project_id: cse.projectId(call, fn), engine_id: nonEmpty(engineId, `${fn}: engineId`) };
+      const path = { project_id: cse.projectId(call, fn), engine_id: pathSegment(engineId, `${fn}: engineId`) };
       const headers = header(call, fn);
       const outcome = await cse.raw.PUT('/v2/{project_id}/enginemgr/engines/{engine_id}/actions', {
         params: { path, header: headers },
@@ -137,7 +137,7 @@ export function createCseClient(options: CseClientOptions): CseClient {
     async upgradeEngine(args) {
       const fn = 'upgradeEngine';
       const { engineId, version, ...call } = argsOf(args, fn);
-      const path = { project_id: cse.projectId(call, fn), engine_id: nonEmpty(engineId, `${fn}: engineId`) };
+      const path = { project_id: cse.projectId(call, fn), engine_id: pathSegment(engineId, `${fn}: engineId`) };
       const headers = header(call, fn);
       const outcome = await cse.raw.PUT('/v2/{project_id}/enginemgr/engines/{engine_id}/upgrade', {
         params: { path, header: headers },

@@ -28,6 +28,8 @@ export interface ApiErrorFields {
   status: number;
   statusText: string;
   requestId: string | undefined;
+  /** The `Location` header (of a redirect, which is never followed), redacted. */
+  location?: string | undefined;
   retryAfterMs: number | undefined;
   /** The parsed JSON body, or undefined when the body was not JSON. */
   body: unknown;
@@ -35,7 +37,7 @@ export interface ApiErrorFields {
   rawBody: string | undefined;
 }
 
-/** The service answered with a non-2xx status. */
+/** The service answered with a non-2xx status (a 3xx too: redirects are never followed). */
 export class ApiError extends JobActionsError {
   static {
     this.prototype.name = 'ApiError';
@@ -51,7 +53,9 @@ export class ApiError extends JobActionsError {
   readonly encodedAuthorizationMessage: string | undefined;
   /** The `X-Request-Id` response header: quote it to the provider's support. */
   readonly requestId: string | undefined;
-  /** What `Retry-After` asked for, in milliseconds, when the response had one. */
+  /** Where a 3xx answer pointed (its `Location` header); the client does not go there. */
+  readonly location: string | undefined;
+  /** What a valid `Retry-After` (delay-seconds or an HTTP date) asked for, in milliseconds. */
   readonly retryAfterMs: number | undefined;
   readonly body: unknown;
   readonly rawBody: string | undefined;
@@ -67,6 +71,7 @@ export class ApiError extends JobActionsError {
     this.detail = text(body['detail']);
     this.encodedAuthorizationMessage = text(body['encoded_authorization_message']);
     this.requestId = fields.requestId;
+    this.location = fields.location;
     this.retryAfterMs = fields.retryAfterMs;
     this.body = fields.body;
     this.rawBody = fields.rawBody;
@@ -124,7 +129,8 @@ export class TimeoutError extends JobActionsError {
 function apiErrorMessage(fields: ApiErrorFields, errorCode?: string, errorMsg?: string): string {
   const status = `HTTP ${fields.status}${fields.statusText ? ` ${fields.statusText}` : ''}`;
   let what: string;
-  if (errorCode || errorMsg) what = [errorCode, errorMsg].filter(Boolean).join(': ');
+  if (fields.status >= 300 && fields.status < 400) what = `redirect to ${fields.location ?? '(no Location)'} not followed`;
+  else if (errorCode || errorMsg) what = [errorCode, errorMsg].filter(Boolean).join(': ');
   else if (fields.rawBody !== undefined) what = fields.rawBody ? `non-JSON body (${fields.rawBody.length} characters)` : 'empty body';
   else what = 'JSON body without error_code';
   return `${fields.operation}: ${status}: ${what}${requestIdNote(fields.requestId)}`;

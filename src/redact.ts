@@ -26,12 +26,45 @@ export function redactor(secrets: readonly (string | undefined)[]): Redact {
   return (text) => patterns.reduce((out, pattern) => out.replace(pattern, REDACTED), text);
 }
 
-/** A JSON value with every string (keys included) redacted. */
+/** How deep a redacted JSON value may nest; deeper values are replaced (JSON.stringify would overflow). */
+export const MAX_JSON_DEPTH = 64;
+export const TOO_DEEP = '[NESTED TOO DEEP]';
+
+/**
+ * A JSON value with every string (keys included) redacted, walked value by value: a secret written
+ * with JSON escapes (a `"` or `\` in it) is found as well, and a deeply nested body cannot overflow
+ * the stack. Values nested deeper than MAX_JSON_DEPTH become `[NESTED TOO DEEP]`. Returns `value`
+ * itself when nothing changed.
+ */
 export function redactJson(value: unknown, redact: Redact): unknown {
-  const text = JSON.stringify(value);
-  if (text === undefined) return value;
-  const clean = redact(text);
-  return clean === text ? value : JSON.parse(clean);
+  let changed = false;
+  const copyOf = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') {
+      const clean = redact(item);
+      changed ||= clean !== item;
+      return clean;
+    }
+    if (typeof item !== 'object' || item === null) return item;
+    if (depth > MAX_JSON_DEPTH) {
+      changed = true;
+      return TOO_DEEP;
+    }
+    const copy: Record<string, unknown> | unknown[] = Array.isArray(item) ? [] : {};
+    work.push([item, copy, depth]);
+    return copy;
+  };
+  const work: [object, Record<string, unknown> | unknown[], number][] = [];
+  const root = copyOf(value, 0);
+  for (let next = work.pop(); next; next = work.pop()) {
+    const [from, to, depth] = next;
+    for (const [key, item] of Object.entries(from)) {
+      const name = redact(key);
+      changed ||= name !== key;
+      // defineProperty: a `__proto__` key from JSON.parse must stay a plain own property.
+      Object.defineProperty(to, name, { value: copyOf(item, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return changed ? root : value;
 }
 
 const COPIED = ['code', 'errno', 'syscall', 'address', 'port'] as const;
@@ -39,24 +72,42 @@ const MAX_DEPTH = 8;
 
 /**
  * A redacted copy of a thrown value, to use as an error's `cause`. Only the name, message, stack,
- * the usual system-error fields and the cause chain are kept: anything else attached to the
- * original (a Request, its headers, a config object) is left behind.
+ * the usual system-error fields and the cause chain are kept, every string redacted: anything else
+ * attached to the original (a Request, its headers, a config object) is left behind.
  */
 export function sanitized(thrown: unknown, redact: Redact, depth = 0): Error {
-  if (!(thrown instanceof Error)) return new Error(redact(String(thrown)));
+  try {
+    return copied(thrown, redact, depth);
+  } catch {
+    return new Error('[an error whose fields could not be read]'); // a getter that throws
+  }
+}
+
+function copied(thrown: unknown, redact: Redact, depth: number): Error {
+  if (!(thrown instanceof Error)) return new Error(redact(text(thrown)));
   const deeper = depth < MAX_DEPTH;
   const cause = deeper && thrown.cause !== undefined ? sanitized(thrown.cause, redact, depth + 1) : undefined;
-  const copy = new Error(redact(thrown.message), cause && { cause }) as Error & Record<string, unknown>;
-  copy.name = thrown.name;
-  copy.stack = thrown.stack === undefined ? undefined : redact(thrown.stack);
+  const copy = new Error(redact(text(thrown.message)), cause && { cause }) as Error & Record<string, unknown>;
+  // The name is the thrower's choice too (a custom fetch may build it from the request).
+  copy.name = redact(text(thrown.name));
+  copy.stack = thrown.stack === undefined ? undefined : redact(text(thrown.stack));
   const source = thrown as Error & Record<string, unknown>;
   for (const key of COPIED) {
     const value = source[key];
     if (typeof value === 'string') copy[key] = redact(value);
     else if (typeof value === 'number') copy[key] = value;
   }
-  if (deeper && thrown instanceof AggregateError) {
+  if (deeper && thrown instanceof AggregateError && Array.isArray(thrown.errors)) {
     copy.errors = thrown.errors.map((e: unknown) => sanitized(e, redact, depth + 1));
   }
   return copy;
+}
+
+/** String(value), or a placeholder when converting it throws (a hostile toString). */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '[unprintable]';
+  }
 }

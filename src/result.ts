@@ -1,7 +1,8 @@
 /** Turns what openapi-fetch returns into a typed body or a typed error. */
 import { ApiError, InvalidResponseError } from './errors.js';
+import { memberSource } from './json-member.js';
 import { redactJson, type Redact } from './redact.js';
-import { retryAfterMs } from './retry.js';
+import { retryAfterMs } from './retry-after.js';
 
 /**
  * openapi-fetch's result for a call made with `parseAs: 'text'`: `data` is the body text (its
@@ -22,12 +23,13 @@ export interface Success<Body> {
 
 /**
  * The parsed body of a 2xx answer and its job ID (the `jobIdField` property); throws ApiError for
- * any other status, InvalidResponseError when a 2xx body is not JSON or has no usable job ID.
- * Nothing a client knows to be secret gets into either error.
+ * any other status (3xx included: redirects are never followed), InvalidResponseError when a 2xx
+ * body is not JSON or has no usable job ID. Everything taken from the answer (status text,
+ * headers, body) is redacted, so nothing a client knows to be secret gets into either error.
  */
 export function success<Body>(operation: string, outcome: Outcome, jobIdField: string, redact: Redact): Success<Body> {
   const { response } = outcome;
-  const requestId = response.headers.get('X-Request-Id') ?? undefined;
+  const requestId = optionalHeader(response, 'X-Request-Id', redact);
   if (!response.ok) throw apiError(operation, outcome, requestId, redact);
 
   const raw = typeof outcome.data === 'string' ? outcome.data : '';
@@ -40,7 +42,7 @@ export function success<Body>(operation: string, outcome: Outcome, jobIdField: s
     throw invalid(raw ? 'the body is not JSON' : 'the body is empty');
   }
   const jobId = jobIdOf(body, jobIdField, raw);
-  if (jobId === undefined) throw invalid(`the body has no ${jobIdField}`);
+  if (typeof jobId !== 'string') throw invalid(redact(jobId.reason));
   return { body: body as Body, jobId, requestId };
 }
 
@@ -51,25 +53,42 @@ function apiError(operation: string, outcome: Outcome, requestId: string | undef
   return new ApiError({
     operation,
     status: response.status,
-    statusText: response.statusText,
+    statusText: redact(response.statusText),
     requestId,
+    location: optionalHeader(response, 'Location', redact),
     retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
     body: isText ? undefined : redactJson(error, redact),
     rawBody: isText ? redact(typeof error === 'string' ? error : '') : undefined,
   });
 }
 
+function optionalHeader(response: Response, name: string, redact: Redact): string | undefined {
+  const value = response.headers.get(name);
+  return value === null ? undefined : redact(value);
+}
+
+/** A job ID in plain digits: what an integer ID must be written as. */
+const DIGITS = /^\d+$/;
+
 /**
- * A job ID as a string: a non-empty string as it is, a non-negative integer as its decimal
- * digits. Integers beyond 2^53 lose digits in JSON.parse, so those are read from the raw text.
+ * The job ID as a string, from the top-level member JSON.parse used: a non-empty string as it is,
+ * an integer as the exact digits written in the body (also beyond 2^53, where the parsed number
+ * has already lost some). `1e3`, `1.0`, `-1` and anything else are refused, with the reason.
  */
-function jobIdOf(body: unknown, field: string, raw: string): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const value = (body as Record<string, unknown>)[field];
-  if (typeof value === 'string') return value || undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return undefined;
-  if (Number.isSafeInteger(value)) return String(value);
-  return new RegExp(`"${field}"\\s*:\\s*(\\d+)`).exec(raw)?.[1];
+function jobIdOf(body: unknown, field: string, raw: string): string | { reason: string } {
+  const value = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[field] : undefined;
+  if (value === undefined) return { reason: `the body has no ${field}` };
+  if (typeof value === 'string') return value ? value : { reason: `the body's ${field} is empty` };
+  if (typeof value !== 'number') return { reason: `the body's ${field} is ${kind(value)}, not a job ID` };
+  const digits = memberSource(raw, field) ?? '';
+  if (DIGITS.test(digits)) return digits;
+  return { reason: `the body's ${field} is not a non-negative integer written in plain digits (got ${digits.slice(0, 40)})` };
+}
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /**

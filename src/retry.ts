@@ -3,14 +3,14 @@
  * defines as idempotent (the two CSE operations). The POST actions start a new job on every call:
  * if an answer is lost, resending would start a second job, so they are never resent.
  */
-import { optionalPositive } from './check.js';
+import { optionalDelay, optionalPositive } from './check.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3. */
   maxAttempts?: number;
-  /** Cap of the first backoff, in ms; it doubles per attempt, and a random part of it is waited. Default 500. */
+  /** Cap of the first backoff, in ms (at most 2^31-1); it doubles per attempt, and a random part of it is waited. Default 500. */
   baseDelay?: number;
-  /** Longest wait between attempts, in ms; a `Retry-After` longer than this ends the retries. Default 10000. */
+  /** Longest wait between attempts, in ms (at most 2^31-1); a `Retry-After` longer than this ends the retries. Default 10000. */
   maxDelay?: number;
 }
 
@@ -35,8 +35,8 @@ export function retryPolicy(option: unknown, where: string): RetryPolicy | undef
   if (!Number.isInteger(maxAttempts)) throw new TypeError(`${where}: retry.maxAttempts must be an integer`);
   return {
     maxAttempts,
-    baseDelay: optionalPositive(o.baseDelay, `${where}: retry.baseDelay`) ?? DEFAULTS.baseDelay,
-    maxDelay: optionalPositive(o.maxDelay, `${where}: retry.maxDelay`) ?? DEFAULTS.maxDelay,
+    baseDelay: optionalDelay(o.baseDelay, `${where}: retry.baseDelay`) ?? DEFAULTS.baseDelay,
+    maxDelay: optionalDelay(o.maxDelay, `${where}: retry.maxDelay`) ?? DEFAULTS.maxDelay,
   };
 }
 
@@ -53,15 +53,6 @@ export function retryDelay(
   if (attempt >= policy.maxAttempts) return undefined;
   if (retryAfterMs !== undefined) return retryAfterMs <= policy.maxDelay ? retryAfterMs : undefined;
   return Math.floor(random() * Math.min(policy.maxDelay, policy.baseDelay * 2 ** (attempt - 1)));
-}
-
-/** `Retry-After` in milliseconds: delay-seconds or an HTTP date; undefined when absent or invalid. */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */

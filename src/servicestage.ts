@@ -1,7 +1,7 @@
 /** ServiceStage: start, stop, restart, scale or roll back a component instance, and follow the job. */
 import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/servicestage.js';
-import { argsOf, nonEmpty, optionalNonEmpty } from './check.js';
+import { argsOf, nonEmpty, optionalNonEmpty, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import type { Endpoint, ServiceStageRegion } from './endpoints.js';
 import { follower, type GetJobOptions } from './follow.js';
@@ -65,7 +65,7 @@ export function createServiceStageClient(options: ServiceStageClientOptions): Se
     if (desc !== undefined && typeof desc !== 'boolean') throw new TypeError(`${fn}: desc must be a boolean`);
     const outcome = await ss.raw.GET('/v2/{project_id}/cas/jobs/{job_id}', {
       params: {
-        path: { project_id: ss.projectId(call, fn), job_id: nonEmpty(jobId, `${fn}: jobId`) },
+        path: { project_id: ss.projectId(call, fn), job_id: pathSegment(jobId, `${fn}: jobId`) },
         query: {
           instance_id: optionalNonEmpty(instanceId, `${fn}: instanceId`),
           limit,
@@ -102,9 +102,9 @@ export function createServiceStageClient(options: ServiceStageClientOptions): Se
           params: {
             path: {
               project_id: projectId,
-              application_id: nonEmpty(applicationId, `${fn}: applicationId`),
-              component_id: nonEmpty(componentId, `${fn}: componentId`),
-              instance_id: nonEmpty(instanceId, `${fn}: instanceId`),
+              application_id: pathSegment(applicationId, `${fn}: applicationId`),
+              component_id: pathSegment(componentId, `${fn}: componentId`),
+              instance_id: pathSegment(instanceId, `${fn}: instanceId`),
             },
           },
           // Rebuilt from the checked union, so only `action` and `parameters` are sent.

@@ -109,7 +109,12 @@ export function canonicalRequest(
   return { canonical, signedHeaders };
 }
 
-/** Each path segment is decoded, then re-encoded strictly; the path always ends with `/`. */
+/**
+ * Each path segment is decoded, then re-encoded strictly; the path always ends with `/`.
+ * A `%2F` inside a segment would be signed as `%2F` here, while the official SDK cores sign the
+ * decoded `/`. The client cannot send one: its path arguments reject `/` (check.ts, pathSegment),
+ * so the two never disagree for requests it makes.
+ */
 function canonicalUri(pathname: string): string {
   const path = pathname.split('/').map((segment) => rfc3986(decodeSegment(segment))).join('/');
   return path.endsWith('/') ? path : `${path}/`;

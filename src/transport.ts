@@ -5,7 +5,8 @@
 import type { Authenticate } from './auth.js';
 import { NetworkError, TimeoutError } from './errors.js';
 import { sanitized, type Redact } from './redact.js';
-import { RETRIED_METHODS, RETRIED_STATUSES, retryAfterMs, retryDelay, sleep, type RetryPolicy } from './retry.js';
+import { retryAfterMs } from './retry-after.js';
+import { RETRIED_METHODS, RETRIED_STATUSES, retryDelay, sleep, type RetryPolicy } from './retry.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -30,13 +31,14 @@ export interface Attempts {
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
- * A fetch that authenticates each attempt, gives it its own timer, turns failures into
- * NetworkError/TimeoutError, and resends PUTs on 429/502/503/504 or a failure when retries are on.
+ * A fetch that authenticates each attempt, gives it its own timer, never follows a redirect, turns
+ * failures into NetworkError/TimeoutError, and resends PUTs on 429/502/503/504 or a failure when
+ * retries are on.
  * An abort by the caller's signal rejects with the signal's reason, unwrapped, as fetch does.
  */
 export function transport(connection: Connection, attempts: Attempts): FetchLike {
   return async (request) => {
-    const operation = attempts.operation ?? `${request.method} ${new URL(request.url).pathname}`;
+    const operation = attempts.operation ?? connection.redact(`${request.method} ${new URL(request.url).pathname}`);
     // Read once: every attempt (and the signature) needs the exact bytes.
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const retry = RETRIED_METHODS.has(request.method) ? attempts.retry : undefined;
@@ -75,15 +77,11 @@ async function send(
   const deadline = attemptSignal(request.signal, timeout);
   try {
     const fetch = connection.fetch ?? globalThis.fetch;
-    const response = await fetch(new Request(request, { headers, body, signal: deadline.signal }));
-    // Buffer inside the deadline: a body that stalls times out too, and a connection cut
-    // mid-body is a NetworkError rather than a parse error later. These bodies are small.
-    const bytes = await response.arrayBuffer();
-    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    // 'manual': a 3xx comes back as it is (and becomes an ApiError). Following it would resend the
+    // credentials to whatever origin the Location names, and turn a POST action into a GET.
+    const outgoing = new Request(request, { headers, body, signal: deadline.signal, redirect: 'manual' });
+    // Raced against the timer, so the timeout holds even for a custom fetch that ignores the signal.
+    return await deadline.race(receive(fetch, outgoing));
   } catch (error) {
     if (request.signal.aborted) throw request.signal.reason;
     if (deadline.timedOut()) throw new TimeoutError(operation, timeout!);
@@ -93,9 +91,30 @@ async function send(
   }
 }
 
-/** A signal for one attempt: aborted by the caller's signal, or by this attempt's own timer. */
+/** The answer, fully buffered; refuses one that came from following a redirect. */
+async function receive(fetch: FetchLike, outgoing: Request): Promise<Response> {
+  const response = await fetch(outgoing);
+  // A custom fetch may follow redirects whatever the request asks; its answer is then another origin's.
+  if (response.redirected) throw new Error('the fetch followed a redirect, whose answer is not used');
+  // Browsers answer 'manual' with an opaque response (status 0) that hides the status and Location.
+  if (response.type === 'opaqueredirect') throw new Error('the server answered with a redirect, which is not followed');
+  // Buffer inside the deadline: a body that stalls times out too, and a connection cut
+  // mid-body is a NetworkError rather than a parse error later. These bodies are small.
+  const bytes = await response.arrayBuffer();
+  return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * A signal for one attempt: aborted by the caller's signal, or by this attempt's own timer.
+ * `race` settles as soon as it aborts, whether or not the work in flight listens to it.
+ */
 function attemptSignal(caller: AbortSignal, timeout: number | undefined) {
   const controller = new AbortController();
+  const { signal } = controller;
   let timedOut = false;
   const onAbort = () => controller.abort(caller.reason);
   if (caller.aborted) onAbort();
@@ -108,8 +127,17 @@ function attemptSignal(caller: AbortSignal, timeout: number | undefined) {
           controller.abort(new DOMException(`no response within ${timeout} ms`, 'TimeoutError'));
         }, timeout);
   return {
-    signal: controller.signal,
+    signal,
     timedOut: () => timedOut,
+    race<T>(work: Promise<T>): Promise<T> {
+      work.catch(() => {}); // when it loses the race, its late failure is of no interest
+      return new Promise<T>((resolve, reject) => {
+        const stop = () => reject(signal.reason);
+        if (signal.aborted) return stop();
+        signal.addEventListener('abort', stop, { once: true });
+        void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+      });
+    },
     clear() {
       clearTimeout(timer);
       caller.removeEventListener('abort', onAbort);

@@ -3,7 +3,7 @@
  * so a lost answer is simply asked again: 429, 502, 503, 504, network errors and per-request
  * timeouts are retried (honouring `Retry-After`), up to `retries` in a row.
  */
-import { optionalPositive, shown } from './check.js';
+import { optionalDelay, shown } from './check.js';
 import { ApiError, NetworkError, TimeoutError } from './errors.js';
 import { JobFailedError, JobTimeoutError } from './job-errors.js';
 import type { AnyJobHandle, JobStatus } from './job.js';
@@ -50,12 +50,12 @@ function paceOf(options: WaitOptions<never>, fn: string): Pace {
   const { interval, retries = WAIT_DEFAULTS.retries } = options;
   if (!Number.isInteger(retries) || retries < 0) throw new TypeError(`${fn}: retries must be a non-negative integer (got ${shown(retries)})`);
   if (typeof interval === 'number' || interval === undefined) {
-    const fixed = optionalPositive(interval, `${fn}: interval`);
+    const fixed = optionalDelay(interval, `${fn}: interval`);
     return { initial: fixed ?? WAIT_DEFAULTS.initial, max: fixed ?? WAIT_DEFAULTS.max, retries };
   }
   if (typeof interval !== 'object' || interval === null) throw new TypeError(`${fn}: interval must be a number or { initial?, max? }`);
-  const initial = optionalPositive(interval.initial, `${fn}: interval.initial`) ?? WAIT_DEFAULTS.initial;
-  const max = optionalPositive(interval.max, `${fn}: interval.max`) ?? Math.max(initial, WAIT_DEFAULTS.max);
+  const initial = optionalDelay(interval.initial, `${fn}: interval.initial`) ?? WAIT_DEFAULTS.initial;
+  const max = optionalDelay(interval.max, `${fn}: interval.max`) ?? Math.max(initial, WAIT_DEFAULTS.max);
   if (max < initial) throw new TypeError(`${fn}: interval.max must not be below interval.initial`);
   return { initial, max, retries };
 }
@@ -67,7 +67,7 @@ const transient = (error: unknown): boolean =>
 export async function waitForJob<Body>(job: AnyJobHandle, options: WaitOptions<Body>, poller: Poller<Body>, fn: string): Promise<JobStatus<Body>> {
   if (typeof options !== 'object' || options === null) throw new TypeError(`${fn}: options must be an object`);
   const pace = paceOf(options as WaitOptions<never>, fn);
-  const timeout = optionalPositive(options.timeout, `${fn}: timeout`);
+  const timeout = optionalDelay(options.timeout, `${fn}: timeout`);
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TypeError(`${fn}: onProgress must be a function`);
   const random = poller.random ?? Math.random;
 

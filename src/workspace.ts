@@ -1,7 +1,7 @@
 /** Workspace: retry a failed script execution, or a failed registration/deregistration task, and follow it. */
 import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/workspace.js';
-import { argsOf, nonEmpty, optionalNonEmpty } from './check.js';
+import { argsOf, nonEmpty, optionalNonEmpty, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import type { Endpoint, WorkspaceRegion } from './endpoints.js';
 import { follower, type GetJobOptions } from './follow.js';
@@ -95,7 +95,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
     const fn = 'showJob';
     const { jobId, ...call } = argsOf(args, fn);
     const outcome = await ws.raw.GET('/v2/{project_id}/workspace-jobs/{job_id}', {
-      params: { path: { project_id: ws.projectId(call, fn), job_id: nonEmpty(jobId, `${fn}: jobId`) } },
+      params: { path: { project_id: ws.projectId(call, fn), job_id: pathSegment(jobId, `${fn}: jobId`) } },
       ...ws.init('ShowJob', call, fn),
     });
     const { body, requestId } = ws.parsed('ShowJob', outcome);
@@ -168,7 +168,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       const { jobId: failedJobId, ...call } = argsOf(args, fn);
       const projectId = ws.projectId(call, fn);
       const outcome = await ws.raw.POST('/v2/{project_id}/workspace-jobs/{job_id}/actions', {
-        params: { path: { project_id: projectId, job_id: nonEmpty(failedJobId, `${fn}: jobId`) } },
+        params: { path: { project_id: projectId, job_id: pathSegment(failedJobId, `${fn}: jobId`) } },
         body: { op_type: 'retry' },
         ...ws.init('RunActionsOnWorkspaceJob', call, fn),
       });

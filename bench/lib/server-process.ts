@@ -5,6 +5,8 @@ import { REPO } from "./command.js";
 
 export interface ServerProcess {
   url: string;
+  /** PID of the tsx launcher; the server itself and whatever it starts are its descendants. */
+  pid: number;
   /** Milliseconds from spawn until it printed its URL. */
   readyMs: number;
   stop(): Promise<void>;
@@ -14,10 +16,10 @@ export interface ServerProcess {
  * Spawns `tsx <script>` in its own process group and resolves with the first `http://127.0.0.1:…`
  * URL it prints; rejects with its output if it exits first or prints none within `timeoutMs`.
  */
-export function startServerProcess(script: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 30_000): Promise<ServerProcess> {
+export function startServerProcess(script: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 30_000, cwd = REPO): Promise<ServerProcess> {
   const start = performance.now();
-  const child = spawn(join(REPO, "node_modules", ".bin", "tsx"), [script], {
-    cwd: REPO,
+  const child = spawn(join(cwd, "node_modules", ".bin", "tsx"), [script], {
+    cwd,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env },
@@ -45,7 +47,7 @@ export function startServerProcess(script: string, env: NodeJS.ProcessEnv = {}, 
         clearTimeout(timer);
         child.stdout.off("data", onData);
         child.stdout.resume();
-        resolve({ url, readyMs: performance.now() - start, stop });
+        resolve({ url, pid: child.pid!, readyMs: performance.now() - start, stop });
       }
     };
     child.stdout.on("data", onData);

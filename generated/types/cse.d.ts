@@ -21,8 +21,9 @@ export interface paths {
          *
          *     **Not idempotent in effect:** every successful call starts a new job.
          *
-         *     The provider's page lists only 200, 400 and 500. `401` is documented here as well because Huawei
-         *     Cloud's API gateway answers any request without a valid token or signature with it, before the
+         *     The provider's page lists only 200, 400 and 500. `401` and `429` are documented here as well because
+         *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
+         *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
          */
         put: operations["RetryEngine"];
@@ -53,8 +54,9 @@ export interface paths {
          *     `application/json;charset=UTF-8`, which is the same media type and is accepted too; the official
          *     SDKs send it without the charset. Its `Accept: application/json` header is what every client sends.
          *
-         *     The provider's page lists only 200, 400 and 500. `401` is documented here as well because Huawei
-         *     Cloud's API gateway answers any request without a valid token or signature with it, before the
+         *     The provider's page lists only 200, 400 and 500. `401` and `429` are documented here as well because
+         *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
+         *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
          */
         put: operations["UpgradeEngine"];
@@ -281,6 +283,7 @@ export interface components {
                 /**
                  * @description When present, how long to wait before trying again: a number of seconds (a non-negative
                  *     integer) or an HTTP date.
+                 * @example 1
                  */
                 "Retry-After"?: string;
                 [name: string]: unknown;
@@ -380,6 +383,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {
@@ -445,6 +449,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {

@@ -29,8 +29,9 @@ export interface paths {
          *     The provider's page is titled "Querying the Operations Performed on a Component Instance" and says
          *     the API "queries" operations, but the API *runs* one; the summary here says what it does.
          *
-         *     The provider's page lists 200, 400, 404 and 500. `401` is documented here as well because Huawei
-         *     Cloud's API gateway answers any request without a valid token or signature with it, before the
+         *     The provider's page lists 200, 400, 404 and 500. `401` and `429` are documented here as well because
+         *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
+         *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
          */
         post: operations["UpdateInstanceAction"];
@@ -286,6 +287,7 @@ export interface components {
                 /**
                  * @description When present, how long to wait before trying again: a number of seconds (a non-negative
                  *     integer) or an HTTP date.
+                 * @example 1
                  */
                 "Retry-After"?: string;
                 [name: string]: unknown;
@@ -401,6 +403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceStageError"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {

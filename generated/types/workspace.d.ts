@@ -24,6 +24,10 @@ export interface paths {
          *     `{"record_id": [{"record_id": "record_id"}]}`, an array of objects, while its own parameter table,
          *     and the provider's SDKs, define `record_id` and `task_id` as optional plain strings. This document
          *     follows the table: the page's example body is rejected with 400.
+         *
+         *     Besides the page's statuses, `401` (API gateway code `APIGW.0301`) and `429` (`APIGW.0308`, the
+         *     gateway's throttling) are documented: Huawei Cloud's API gateway answers them for any operation,
+         *     before the service sees the request.
          */
         post: operations["RetryScriptExecution"];
         delete?: never;
@@ -51,6 +55,10 @@ export interface paths {
          *
          *     Error bodies may carry `encoded_authorization_message`, an encrypted reason for the rejection that
          *     the Security Token Service (STS) can decode.
+         *
+         *     Besides the page's statuses, `401` (API gateway code `APIGW.0301`) and `429` (`APIGW.0308`, the
+         *     gateway's throttling) are documented: Huawei Cloud's API gateway answers them for any operation,
+         *     before the service sees the request.
          */
         post: operations["RunActionsOnWorkspaceJob"];
         delete?: never;
@@ -337,6 +345,7 @@ export interface components {
                 /**
                  * @description When present, how long to wait before trying again: a number of seconds (a non-negative
                  *     integer) or an HTTP date.
+                 * @example 1
                  */
                 "Retry-After"?: string;
                 [name: string]: unknown;
@@ -447,6 +456,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {
@@ -544,6 +554,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceJobError"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description Internal server error. */
             500: {
                 headers: {

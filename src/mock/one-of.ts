@@ -1,5 +1,7 @@
-import { isObject, type MockDocument, type Schema } from './document.js';
-import { describeViolation, quotedName, type Violation } from './violations.js';
+import type { Diagnostic } from './prism-library.js';
+import { describeViolation, quotedName } from './violations.js';
+
+export type Schema = { [keyword: string]: unknown };
 
 /**
  * Prism validates a `oneOf` body against every branch and reports the errors of all of them:
@@ -8,51 +10,51 @@ import { describeViolation, quotedName, type Violation } from './violations.js';
  * ignores), the branch the discriminator value selects is the one the client meant, so only the
  * violations that this branch's schema can produce are reported. Nothing is validated here: each
  * violation Prism found is only kept or dropped by looking up its keyword in the chosen branch.
+ * Only the schema is walked (to the depth of a violation's path), never the request's data.
  *
- * Returns the described body violations, or undefined when the schema is no discriminated oneOf.
+ * @param root what local `$ref`s (`#/...`) point into; Prism inlines all but recursive ones.
+ * @returns the described body violations, or undefined when the schema is no discriminated oneOf.
  */
-export function describeOneOfBody(
-  document: MockDocument,
-  bodySchema: Schema | undefined,
-  body: unknown,
-  violations: Violation[],
-): string[] | undefined {
-  const root = document.deref(bodySchema);
-  const discriminator = root && isObject(root['discriminator']) ? root['discriminator'] : undefined;
-  const branches = Array.isArray(root?.['oneOf']) ? root['oneOf'].map((s) => document.deref(s)) : [];
+export function describeOneOfBody(bodySchema: unknown, body: unknown, violations: Diagnostic[], root: unknown = {}): string[] | undefined {
+  const deref = resolver(root);
+  const schema = deref(bodySchema);
+  const discriminator = schema && isObject(schema['discriminator']) ? schema['discriminator'] : undefined;
+  const branches = Array.isArray(schema?.['oneOf']) ? schema['oneOf'].map(deref) : [];
   const property = discriminator?.['propertyName'];
   if (typeof property !== 'string' || branches.length === 0) return undefined;
 
   const own = violations.filter((v) => v.code !== 'oneOf');
   // A body that is not an object fails every branch the same way ("must be object").
-  if (!isObject(body)) return own.map((v) => describeViolation(v));
+  if (!isObject(body)) return [...new Set(own.map((v) => describeViolation(v)))];
 
   const value = body[property];
-  const branch = branches.find((b) => allowedValues(document, b, property).includes(value));
+  const branch = branches.find((b) => allowedValues(deref, b, property).includes(value));
   if (!branch) {
-    const allowed = branches.flatMap((b) => allowedValues(document, b, property));
+    const allowed = branches.flatMap((b) => allowedValues(deref, b, property));
     return [`body.${property}: ${value === undefined ? 'required' : `must be one of ${allowed.join(', ')}`}`];
   }
   const when = `when ${property} is ${String(value)}`;
-  const kept = own.filter((v) => v.location[2] !== property && producedBy(document, branch, v));
+  const kept = own.filter((v) => v.path?.[1] !== property && producedBy(deref, branch, v));
   // Never answer "invalid" without saying why: fall back to every violation Prism listed.
   return (kept.length > 0 ? kept : own).map((v) => describeViolation(v, undefined, when));
 }
 
+type Deref = (schema: unknown) => Schema | undefined;
+
 /** The `const`/`enum` values a branch accepts for the discriminating property. */
-function allowedValues(document: MockDocument, branch: Schema | undefined, property: string): unknown[] {
-  const schema = document.deref(document.deref(branch?.['properties'])?.[property]);
+function allowedValues(deref: Deref, branch: Schema | undefined, property: string): unknown[] {
+  const schema = deref(deref(branch?.['properties'])?.[property]);
   if (!schema) return [];
   if ('const' in schema) return [schema['const']];
   return Array.isArray(schema['enum']) ? schema['enum'] : [];
 }
 
 /** Could `branch` have produced this violation? Looks up the failed keyword where it points. */
-function producedBy(document: MockDocument, branch: Schema, violation: Violation): boolean {
+function producedBy(deref: Deref, branch: Schema, violation: Diagnostic): boolean {
   let schema: Schema | undefined = branch;
-  for (const step of violation.location.slice(2)) {
-    const properties = document.deref(schema?.['properties']);
-    schema = properties && Object.hasOwn(properties, step) ? document.deref(properties[step]) : /^\d+$/.test(step) ? document.deref(schema?.['items']) : undefined;
+  for (const step of violation.path?.slice(1) ?? []) {
+    const properties = deref(schema?.['properties']);
+    schema = properties && Object.hasOwn(properties, step) ? deref(properties[step]) : /^\d+$/.test(step) ? deref(schema?.['items']) : undefined;
   }
   if (!schema) return false;
   const name = quotedName(violation);
@@ -60,8 +62,26 @@ function producedBy(document: MockDocument, branch: Schema, violation: Violation
     case 'required':
       return Array.isArray(schema['required']) && schema['required'].includes(name);
     case 'additionalProperties':
-      return schema['additionalProperties'] === false && !(name !== undefined && Object.hasOwn(document.deref(schema['properties']) ?? {}, name));
+      return schema['additionalProperties'] === false && !(name !== undefined && Object.hasOwn(deref(schema['properties']) ?? {}, name));
     default:
       return typeof violation.code === 'string' && Object.hasOwn(schema, violation.code);
   }
+}
+
+function isObject(value: unknown): value is Schema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows local `$ref`s (at most 32 hops, so a ref cycle cannot loop). */
+function resolver(root: unknown): Deref {
+  return (schema) => {
+    let current = schema;
+    for (let hops = 0; isObject(current) && typeof current['$ref'] === 'string' && hops < 32; hops++) {
+      const ref: string = current['$ref'];
+      current = ref.startsWith('#/')
+        ? ref.slice(2).split('/').map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~')).reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), root)
+        : undefined;
+    }
+    return isObject(current) ? current : undefined;
+  };
 }

@@ -1,15 +1,9 @@
+import type { PrismProblem } from './prism-library.js';
+
 /** The error body every operation documents: `{error_code, error_msg}` (some add optional fields). */
 export interface ProviderError {
   error_code: string;
   error_msg: string;
-}
-
-/** A problem+json body, as Prism sends for its own errors (no route, bad `Prefer`, ...). */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
 }
 
 export function isProviderError(body: unknown): body is ProviderError {
@@ -40,18 +34,18 @@ const GATEWAY_CODES: Record<string, string> = {
 };
 
 /**
- * Prism's own errors in the provider's shape, keeping Prism's status. Route and auth errors get
+ * Prism's own errors (an Error whose name is a problem+json type URL) in the provider's shape, keeping Prism's status. Route and auth errors get
  * the gateway's codes; the rest (an unknown `Prefer` example, a status the operation does not
  * document, `Accept` it cannot serve) concern the mock itself and get `MOCK.<status>`.
  */
-export function fromProblem(problem: Problem, status: number): ProviderError {
-  const kind = problem.type?.split('#')[1] ?? '';
+export function fromProblem(problem: PrismProblem, status: number): ProviderError {
+  const kind = problem.name.split('#')[1] ?? '';
   const code = GATEWAY_CODES[kind] ?? (status === 401 ? 'APIGW.0301' : mockCode(status));
-  const text = [problem.title, problem.detail].filter(Boolean).join('. ');
+  const text = [problem.message, problem.detail].filter(Boolean).join('. ');
   return { error_code: code, error_msg: text || `Prism answered ${status}` };
 }
 
-/** For failures of the mock itself (Prism gone, Prism silent). */
+/** For answers about the mock itself (a `Prefer` it cannot honour, a defect of the mock). */
 export function mockError(status: number, message: string): ProviderError {
   return { error_code: mockCode(status), error_msg: message };
 }

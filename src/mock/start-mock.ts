@@ -1,61 +1,72 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { DEFAULT_DOCUMENT, loadDocument } from './document.js';
-import { createFrontServer, type Upstream } from './front-server.js';
-import { resolvePrismCli } from './prism-cli.js';
-import { spawnPrism, type PrismProcess } from './prism-process.js';
+import { createAnswerer, type AfterPrism } from './answer.js';
+import { DEFAULT_DOCUMENT } from './document.js';
+import { createMockServer } from './http-server.js';
+import { parsePort } from './port.js';
+import { loadPrism } from './prism-library.js';
 
 export interface MockOptions {
-  /** Port on 127.0.0.1; a free one when omitted or 0. */
+  /** Port on 127.0.0.1, 0 to 65535; a free one when omitted or 0. */
   port?: number;
-  /** OpenAPI document (JSON) to serve; the package's bundle of all five operations by default. */
+  /** OpenAPI document (JSON or YAML) to serve; the package's bundle of all the operations by default. */
   document?: string;
-  /** How long Prism may take to start, in milliseconds (default 30 000). */
-  startTimeoutMs?: number;
+  /** Milliseconds a client may take to send a request's headers (default 10 000); then 408. */
+  headersTimeoutMs?: number;
+  /** Milliseconds a client may take to send a request's body once the headers are in (default 10 000); then 408. */
+  bodyTimeoutMs?: number;
 }
 
 export interface RunningMock {
   /** Base URL to give the client, e.g. `http://127.0.0.1:4010`; operations are at `/v2/...`. */
   url: string;
-  /** Closes the server and ends the Prism process; resolves once both are gone. */
+  /** Closes the server and its connections; resolves once they are closed. */
   stop(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
 
 /**
- * Starts the mock: Prism (`prism mock`, a child process) serving the bundle, behind a small
- * server that puts Prism's validation findings into the provider's error bodies. Resolves once
- * the mock has answered a request; rejects with Prism's own output when Prism cannot start, and
- * with a message naming `@stoplight/prism-cli` when it is not installed.
+ * Starts the mock in this process: Prism's HTTP library serving the bundle's operations from a
+ * `node:http` server on 127.0.0.1. Resolves once the mock has answered a request. Bad options,
+ * a missing Prism, a document Prism cannot read and a busy port are errors, before anything listens.
  */
-export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const cli = resolvePrismCli();
+export function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  return launchMock(options);
+}
+
+/**
+ * startMock, with a step over Prism's chosen answer (`afterPrism`) for behaviour built on the
+ * examples inside this package; kept out of startMock's published signature.
+ */
+export async function launchMock(options: MockOptions, afterPrism?: AfterPrism): Promise<RunningMock> {
+  const port = parsePort(options.port ?? 0, 'startMock({ port })');
+  const headersTimeoutMs = timeout(options.headersTimeoutMs, 'headersTimeoutMs');
+  const bodyTimeoutMs = timeout(options.bodyTimeoutMs, 'bodyTimeoutMs');
+  const prism = loadPrism();
   const documentPath = resolve(options.document ?? DEFAULT_DOCUMENT);
-  let ready!: (upstream: Upstream) => void;
-  let failed!: (error: unknown) => void;
-  const upstream = new Promise<Upstream>((res, rej) => ((ready = res), (failed = rej)));
-  upstream.catch(() => undefined); // requests racing a failed start are answered 502 by the server
-  // Take the port first: a busy one fails at once, before Prism is spawned.
-  const server = createFrontServer(upstream);
-  const url = await listen(server, options.port ?? 0);
-  let prism: PrismProcess | undefined;
-  const stop = async () => {
-    await close(server);
-    await prism?.stop();
-  };
+  const operations = await prism.operations(documentPath).catch((error: unknown) => {
+    throw new Error(`Prism cannot read ${documentPath}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  if (operations.length === 0) throw new Error(`${documentPath} has no operations to serve`);
+
+  const server = createMockServer(createAnswerer(prism, operations, afterPrism), prism.serialize, { headersTimeoutMs, bodyTimeoutMs });
+  const url = await listen(server, port);
+  const stop = () => close(server);
   try {
-    const document = loadDocument(documentPath);
-    prism = await spawnPrism(cli, documentPath, options.startTimeoutMs ?? 30_000);
-    ready({ prism, document: await document });
     await answers(url);
-    return { url, stop };
   } catch (error) {
-    failed(error);
     await stop();
     throw error;
   }
+  return { url, stop };
+}
+
+function timeout(value: number | undefined, name: string): number {
+  if (value === undefined) return 10_000;
+  if (!Number.isInteger(value) || value < 1 || value > 3_600_000) throw new RangeError(`startMock({ ${name} }) must be whole milliseconds from 1 to 3600000, not ${value}`);
+  return value;
 }
 
 function listen(server: Server, port: number): Promise<string> {
@@ -67,7 +78,7 @@ function listen(server: Server, port: number): Promise<string> {
   });
 }
 
-/** One round trip through both servers; any HTTP answer will do. */
+/** One round trip; any HTTP answer will do. */
 async function answers(url: string): Promise<void> {
   const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(10_000) });
   await response.arrayBuffer();

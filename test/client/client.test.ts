@@ -86,8 +86,8 @@ describe('projectId', () => {
     await expect(cse.retryEngine({ engineId: ENGINE })).rejects.toThrow(
       new TypeError('retryEngine: projectId is required: pass it to retryEngine() or to createCseClient()'),
     );
-    await cse.retryEngine({ engineId: 'a/b c', projectId: 'p' });
-    expect(new URL(seen[0]!.url).pathname).toBe('/v2/p/enginemgr/engines/a%2Fb%20c/actions');
+    await cse.retryEngine({ engineId: 'a b%c', projectId: 'p' });
+    expect(new URL(seen[0]!.url).pathname).toBe('/v2/p/enginemgr/engines/a%20b%25c/actions');
   });
 });
 
@@ -171,7 +171,7 @@ describe('option checks', () => {
     ['projectId', { projectId: '' }, 'createCseClient: projectId must be a non-empty string (got "")'],
     ['retry', { retry: 3 }, 'createCseClient: retry must be true, false or { maxAttempts?, baseDelay?, maxDelay? }'],
     ['retry.maxAttempts', { retry: { maxAttempts: 1.5 } }, 'createCseClient: retry.maxAttempts must be an integer'],
-    ['enterpriseProjectId', { enterpriseProjectId: 0 }, 'createCseClient: enterpriseProjectId must be a non-empty string (got 0)'],
+    ['enterpriseProjectId', { enterpriseProjectId: 0 }, 'createCseClient: enterpriseProjectId must be a non-empty string (got number)'],
   ])('a bad %s is a TypeError naming it', (_name, extra, message) => {
     expect(() => createCseClient({ baseUrl: 'http://h', auth: { token: TOKEN }, ...(extra as object) })).toThrow(new TypeError(message));
   });

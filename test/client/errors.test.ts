@@ -70,7 +70,7 @@ describe('2xx bodies that carry no job', () => {
     ['not JSON', { status: 200, body: '<html>ok</html>' }, 'the body is not JSON'],
     ['empty', { status: 200 }, 'the body is empty'],
     ['without the job ID', json(200, { id: 'e', name: 'n' }), 'the body has no jobId'],
-    ['with a negative job ID', json(200, { id: 'e', name: 'n', jobId: -1 }), 'the body has no jobId'],
+    ['with a negative job ID', json(200, { id: 'e', name: 'n', jobId: -1 }), "the body's jobId is not a non-negative integer written in plain digits (got -1)"],
   ])('%s: InvalidResponseError', async (_name, reply, reason) => {
     server = await startServer(replies(reply));
     const error = await retryEngine!.call(clients(server.url)).catch((e: unknown) => e);

@@ -53,7 +53,11 @@ export function deref(doc: Json, node: Json): Json {
 export interface OperationCase {
   service: 'cse' | 'workspace' | 'servicestage';
   operationId: string;
+  /** The client function that makes the call. */
+  fn: string;
   method: 'PUT' | 'POST';
+  /** Each path argument (a call option) with the value `call` uses unless overridden. */
+  pathArgs: Record<string, string>;
   /** The path the call must request. */
   path: string;
   /** The body the call must send. */
@@ -70,7 +74,9 @@ export const OPERATIONS: OperationCase[] = [
   {
     service: 'cse',
     operationId: 'RetryEngine',
+    fn: 'retryEngine',
     method: 'PUT',
+    pathArgs: { projectId: PROJECT, engineId: ENGINE },
     path: `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/actions`,
     requestBody: { action: 'Retry' },
     jobIdField: 'jobId',
@@ -80,7 +86,9 @@ export const OPERATIONS: OperationCase[] = [
   {
     service: 'cse',
     operationId: 'UpgradeEngine',
+    fn: 'upgradeEngine',
     method: 'PUT',
+    pathArgs: { projectId: PROJECT, engineId: ENGINE },
     path: `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/upgrade`,
     requestBody: { version: '2.4.0' },
     jobIdField: 'jobId',
@@ -90,7 +98,9 @@ export const OPERATIONS: OperationCase[] = [
   {
     service: 'workspace',
     operationId: 'RetryScriptExecution',
+    fn: 'retryScriptExecution',
     method: 'POST',
+    pathArgs: { projectId: PROJECT },
     path: `/v2/${PROJECT}/script-executions/retry`,
     requestBody: { record_id: RECORD, task_id: TASK },
     jobIdField: 'task_id',
@@ -100,7 +110,9 @@ export const OPERATIONS: OperationCase[] = [
   {
     service: 'workspace',
     operationId: 'RunActionsOnWorkspaceJob',
+    fn: 'retryWorkspaceJob',
     method: 'POST',
+    pathArgs: { projectId: PROJECT, jobId: WORKSPACE_JOB },
     path: `/v2/${PROJECT}/workspace-jobs/${WORKSPACE_JOB}/actions`,
     requestBody: { op_type: 'retry' },
     jobIdField: 'job_id',
@@ -110,7 +122,9 @@ export const OPERATIONS: OperationCase[] = [
   {
     service: 'servicestage',
     operationId: 'UpdateInstanceAction',
+    fn: 'runInstanceAction',
     method: 'POST',
+    pathArgs: { projectId: PROJECT, applicationId: APP, componentId: COMPONENT, instanceId: INSTANCE },
     path: `/v2/${PROJECT}/cas/applications/${APP}/components/${COMPONENT}/instances/${INSTANCE}/action`,
     requestBody: { action: 'scale', parameters: { replica: 4 } },
     jobIdField: 'job_id',
@@ -126,6 +140,9 @@ export const OPERATIONS: OperationCase[] = [
       }),
   },
 ];
+
+/** A 200 body every operation accepts: it has each operation's job ID field. */
+export const ANY_JOB = { id: 'e', name: 'n', jobId: 7, task_id: 'job-7', job_id: 'job-7' };
 
 export const PUT_OPERATIONS = OPERATIONS.filter((o) => o.method === 'PUT');
 export const POST_OPERATIONS = OPERATIONS.filter((o) => o.method === 'POST');

@@ -17,6 +17,8 @@ export interface Received {
 
 export interface Reply {
   status: number;
+  /** The reason phrase; Node's standard one when omitted. */
+  reason?: string;
   headers?: Record<string, string>;
   body?: string;
 }
@@ -61,7 +63,7 @@ export async function startServer(script: Script): Promise<TestServer> {
       };
       requests.push(received);
       const reply = script(received, requests.length - 1, res);
-      if (reply) res.writeHead(reply.status, reply.headers).end(reply.body);
+      if (reply) res.writeHead(reply.status, reply.reason, reply.headers).end(reply.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

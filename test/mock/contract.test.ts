@@ -23,11 +23,11 @@ describe('documented responses', () => {
   it('cover every status each operation documents', () => {
     const statuses = Object.fromEntries(operations.map((op) => [op.operationId, op.responses.map((r) => r.status)]));
     expect(statuses).toEqual({
-      RetryEngine: [200, 400, 401, 500],
-      UpgradeEngine: [200, 400, 401, 500],
-      RetryScriptExecution: [200, 400, 401, 403, 404, 405, 500, 503],
-      RunActionsOnWorkspaceJob: [200, 400, 401, 403, 404, 500],
-      UpdateInstanceAction: [200, 400, 401, 404, 500],
+      RetryEngine: [200, 400, 401, 429, 500],
+      UpgradeEngine: [200, 400, 401, 429, 500],
+      RetryScriptExecution: [200, 400, 401, 403, 404, 405, 429, 500, 503],
+      RunActionsOnWorkspaceJob: [200, 400, 401, 403, 404, 429, 500],
+      UpdateInstanceAction: [200, 400, 401, 404, 429, 500],
     });
   });
 
@@ -43,6 +43,14 @@ describe('documented responses', () => {
     expect(matchesSchema(r.op, r.status, answer.json)).toEqual([]);
     expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
     expect(answer.headers.get('x-request-id')).toBeTruthy();
+  });
+});
+
+describe('a named example alone', () => {
+  it.each(responses.map((r) => [r.name, r] as const))('%s: Prefer: example=<name> finds it under its own status', async (_, r) => {
+    const answer = await send(url, { method: r.op.method, path: r.op.path, headers: { ...JSON_BODY, prefer: `example=${r.example}` }, body: r.op.body });
+    expect(answer.status).toBe(r.status);
+    expect(answer.json).toEqual(r.body);
   });
 });
 

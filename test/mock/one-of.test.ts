@@ -1,11 +1,7 @@
 /** Narrowing a oneOf body's violations to the branch its discriminator selects, on a small schema of its own. */
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDocument, type MockDocument, type Schema } from '../../src/mock/document.js';
-import { describeOneOfBody } from '../../src/mock/one-of.js';
-import type { Violation } from '../../src/mock/violations.js';
+import { describe, expect, it } from 'vitest';
+import { describeOneOfBody, type Schema } from '../../src/mock/one-of.js';
+import type { Diagnostic } from '../../src/mock/prism-library.js';
 
 const schemas = {
   Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind' } },
@@ -13,7 +9,8 @@ const schemas = {
   Dog: { type: 'object', required: ['kind', 'bark'], additionalProperties: false, properties: { kind: { enum: ['dog', 'puppy'] }, bark: { type: 'string' } } },
 };
 const pet: Schema = { $ref: '#/components/schemas/Pet' };
-const v = (location: string[], code: string, message: string): Violation => ({ location: ['request', 'body', ...location], severity: 'Error', code, message });
+const v = (path: string[], code: string, message: string): Diagnostic => ({ path: ['body', ...path], severity: 0, code, message });
+const root = { components: { schemas } };
 
 // What Prism reports for {"kind": "cat"}: the errors of both branches.
 const catWithoutLives = [
@@ -23,39 +20,31 @@ const catWithoutLives = [
   v([], 'oneOf', 'Request body must match exactly one schema in oneOf'),
 ];
 
-let dir: string;
-let document: MockDocument;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'one-of-'));
-  writeFileSync(join(dir, 'pets.json'), JSON.stringify({ openapi: '3.1.0', paths: {}, components: { schemas } }));
-  document = await loadDocument(join(dir, 'pets.json'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('describeOneOfBody', () => {
   it("keeps only the violations of the branch the discriminator selects, with the condition", () => {
-    expect(describeOneOfBody(document, pet, { kind: 'cat' }, catWithoutLives)).toEqual(['body.lives: required when kind is cat']);
+    expect(describeOneOfBody(pet, { kind: 'cat' }, catWithoutLives, root)).toEqual(['body.lives: required when kind is cat']);
   });
 
   it('finds the branch through an enum as well as a const', () => {
     const violations = [v([], 'additionalProperties', "Request body must NOT have additional properties; found 'lives'"), v([], 'required', "Request body must have required property 'bark'")];
-    expect(describeOneOfBody(document, pet, { kind: 'puppy', lives: 9 }, violations)).toEqual([
+    expect(describeOneOfBody(pet, { kind: 'puppy', lives: 9 }, violations, root)).toEqual([
       'body.lives: unknown field, not allowed',
       'body.bark: required when kind is puppy',
     ]);
   });
 
   it('lists the allowed values when the discriminator value selects no branch', () => {
-    expect(describeOneOfBody(document, pet, { kind: 'cow' }, catWithoutLives)).toEqual(['body.kind: must be one of cat, dog, puppy']);
-    expect(describeOneOfBody(document, pet, {}, catWithoutLives)).toEqual(['body.kind: required']);
+    expect(describeOneOfBody(pet, { kind: 'cow' }, catWithoutLives, root)).toEqual(['body.kind: must be one of cat, dog, puppy']);
+    expect(describeOneOfBody(pet, {}, catWithoutLives, root)).toEqual(['body.kind: required']);
   });
 
   it('describes a body that is no object as Prism does, without the oneOf summary', () => {
     const violations = [v([], 'type', 'Request body must be object'), v([], 'oneOf', 'Request body must match exactly one schema in oneOf')];
-    expect(describeOneOfBody(document, pet, [], violations)).toEqual(['body: must be object']);
+    expect(describeOneOfBody(pet, [], violations, root)).toEqual(['body: must be object']);
   });
 
   it('leaves other schemas to the caller', () => {
-    expect(describeOneOfBody(document, { $ref: '#/components/schemas/Cat' }, { kind: 'cat' }, catWithoutLives)).toBeUndefined();
+    expect(describeOneOfBody({ $ref: '#/components/schemas/Cat' }, { kind: 'cat' }, catWithoutLives, root)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 /**
- * startMock() as other teams use it: a free port, ready when it resolves, Prism's own output when
- * it cannot start, a clear error without Prism, and no process left behind by stop().
+ * startMock() as other teams use it: in this process (no child process), a free port, ready when
+ * it resolves, strict options, clear errors for a document Prism cannot read, a busy port or a
+ * missing Prism, and nothing left listening after stop().
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,48 +12,45 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DOCUMENT } from '../../src/mock/document.js';
 import { startMock } from '../../src/mock/index.js';
-import { resolvePrismCli } from '../../src/mock/prism-cli.js';
+import { parsePort } from '../../src/mock/port.js';
+import { loadPrism, PRISM_PACKAGES } from '../../src/mock/prism-library.js';
 import { JSON_BODY, operation, send } from './fixtures.js';
 
-/** PIDs of this process's children that run Prism. */
-function prismChildren(): string[] {
-  let listing = '';
+function children(): string {
   try {
-    listing = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+    const listing = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+    return listing.split('\n').filter((line) => line.trim() && !line.includes('ps -o')).join('\n');
   } catch {
-    // ps exits 1 when there is no child at all
+    return ''; // ps exits 1 when there is no child at all
   }
-  return listing
-    .split('\n')
-    .filter((line) => line.includes('prism-cli'))
-    .map((line) => line.trim().split(/\s+/)[0]!);
 }
 
+/** True when a new connection is refused (fetch's pooled keep-alive socket may first report its close). */
 async function refuses(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    return false;
-  } catch (error) {
-    return (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      return false;
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code === 'ECONNREFUSED') return true;
+      if (code !== 'UND_ERR_SOCKET') return false;
+    }
   }
+  return false;
 }
 
 describe('startMock', () => {
-  it('serves on a free port once it resolves, and stop() leaves no process behind', async () => {
-    const before = prismChildren();
+  it('serves on a free port once it resolves, starts no process, and stop() closes it', async () => {
+    const before = children();
     const started = performance.now();
     const mock = await startMock();
     console.log(`startMock: ready in ${Math.round(performance.now() - started)} ms at ${mock.url}`);
-
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const spawned = prismChildren().filter((pid) => !before.includes(pid));
-    expect(spawned).toHaveLength(1);
+    expect(children()).toBe(before);
     const op = operation('RetryEngine');
     expect((await send(mock.url, { method: op.method, path: op.path, headers: JSON_BODY, body: op.body })).status).toBe(200);
-
     await mock.stop();
-    expect(prismChildren()).toEqual(before);
-    expect(() => process.kill(Number(spawned[0]), 0)).toThrow(/ESRCH/);
     expect(await refuses(mock.url)).toBe(true);
   });
 
@@ -71,36 +69,58 @@ describe('startMock', () => {
     }
   });
 
+  it.each([-1, 65_536, 80.5, Number.NaN, '0x50' as unknown as number])('refuses port %s before starting anything', async (port) => {
+    await expect(startMock({ port })).rejects.toThrow(/startMock\(\{ port \}\) must be a port number from 0 to 65535/);
+  });
+
+  it.each([['headersTimeoutMs', 0], ['bodyTimeoutMs', 1.5]])('refuses %s = %s', async (name, value) => {
+    await expect(startMock({ [name]: value })).rejects.toThrow(`startMock({ ${name} }) must be whole milliseconds`);
+  });
+
   describe('when it cannot start', () => {
     let busy: Server | undefined;
     afterAll(() => new Promise<void>((resolve) => (busy ? busy.close(() => resolve()) : resolve())));
 
-    it("rejects with Prism's own output, and leaves no process", async () => {
-      const before = prismChildren();
+    it('rejects for a document without operations', async () => {
       const document = join(import.meta.dirname, 'fixtures', 'no-operations.openapi.json');
-      await expect(startMock({ document })).rejects.toThrow(/Prism exited \(code 1\) before listening[\s\S]*No operations found in the current file/);
-      expect(prismChildren()).toEqual(before);
+      await expect(startMock({ document })).rejects.toThrow(`${document} has no operations to serve`);
     });
 
-    it('rejects when the port is taken, and leaves no process', async () => {
+    it('rejects, naming the file, for a document Prism cannot read', async () => {
+      await expect(startMock({ document: '/nonexistent/openapi.json' })).rejects.toThrow(/Prism cannot read \/nonexistent\/openapi\.json/);
+    });
+
+    it('rejects when the port is taken', async () => {
       busy = createServer();
       const port = await new Promise<number>((resolve) => busy!.listen(0, '127.0.0.1', () => resolve((busy!.address() as { port: number }).port)));
-      const before = prismChildren();
       await expect(startMock({ port })).rejects.toThrow(`Port ${port} on 127.0.0.1 is in use`);
-      expect(prismChildren()).toEqual(before);
     });
   });
 });
 
-describe('resolvePrismCli', () => {
-  it('finds the installed prism command', () => {
-    expect(resolvePrismCli()).toMatch(/node_modules\/@stoplight\/prism-cli\/dist\/index\.js$/);
+describe('parsePort (PORT and startMock({ port }))', () => {
+  it.each([['0', 0], ['4010', 4010], ['65535', 65_535], [8080, 8080]])('accepts %s', (value, port) => {
+    expect(parsePort(value, 'PORT')).toBe(port);
   });
 
-  it('names the package to install when Prism is missing', () => {
+  it.each(['', ' 80', '80 ', '+80', '-1', '0x50', '1e3', '80.0', '65536', '99999', 'http', '８０'])('refuses %j', (value) => {
+    expect(() => parsePort(value, 'PORT')).toThrow(`PORT must be a port number from 0 to 65535 (decimal digits), not '${value}'`);
+  });
+});
+
+describe('loadPrism', () => {
+  it("loads Prism's library at the pinned versions, which package.json's peer dependencies name", async () => {
+    expect(typeof loadPrism().request).toBe('function');
+    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { peerDependencies: Record<string, string> };
+    expect(pkg.peerDependencies).toEqual(PRISM_PACKAGES);
+  });
+
+  it('names the packages to install when Prism is missing', () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-prism-'));
     try {
-      expect(() => resolvePrismCli(pathToFileURL(join(empty, 'index.js')))).toThrow('npm install -D @stoplight/prism-cli@5.14.2');
+      expect(() => loadPrism(pathToFileURL(join(empty, 'index.js')))).toThrow(
+        'npm install -D @stoplight/prism-http@5.12.0 @stoplight/prism-core@5.8.0 @stoplight/prism-http-server@5.12.2',
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * The mock as a command (`huaweicloud-job-actions-mock`, and `npm run mock` here): all the
+ * operations on 127.0.0.1, port $PORT (default 4010; 0 picks a free one). One process, which
+ * stops on SIGINT or SIGTERM to its own PID.
+ */
+import { parsePort } from './port.js';
+import { startMock } from './start-mock.js';
+
+const DEFAULT_PORT = 4010;
+
+try {
+  const port = process.env['PORT'] === undefined || process.env['PORT'] === '' ? DEFAULT_PORT : parsePort(process.env['PORT'], 'PORT');
+  const mock = await startMock({ port });
+  console.log(`Mock of the API's operations listening on ${mock.url} (paths start with /v2/), pid ${process.pid}`);
+  console.log('  Pick a documented status:  Prefer: code=404');
+  console.log('  Pick a named example:      Prefer: example=NotFound   (names are in generated/openapi.json)');
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void mock.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(`huaweicloud-job-actions-mock: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
