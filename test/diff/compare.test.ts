@@ -67,8 +67,8 @@ describe('breaking changes fail the gate', () => {
 
 describe('additive changes pass', () => {
   it("a tag's description rewritten", () => {
-    const before = { ...structuredClone(base), tags: [{ name: 'Things', description: 'Things.' }] };
-    const after = { ...structuredClone(base), tags: [{ name: 'Things', description: 'Things, and the jobs that follow them.' }] };
+    const before: Doc = { ...structuredClone(base), tags: [{ name: 'Things', description: 'Things.' }] };
+    const after: Doc = { ...structuredClone(base), tags: [{ name: 'Things', description: 'Things, and the jobs that follow them.' }] };
     const changes = compareBundles(before, after);
     expect(changes.map((c) => [c.type, c.pointer])).toEqual([['annotation', '/tags/0/description']]);
     expect(passes(changes)).toBe(true);
