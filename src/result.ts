@@ -90,3 +90,25 @@ function kind(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+
+/**
+ * The parsed JSON body of a 2xx answer (a status operation's, which carries no new job ID); throws
+ * ApiError for any other status and InvalidResponseError when the body is not a JSON object.
+ */
+export function parsedBody(operation: string, outcome: Outcome, redact: Redact): { body: unknown; requestId: string | undefined } {
+  const { response } = outcome;
+  const requestId = response.headers.get('X-Request-Id') ?? undefined;
+  if (!response.ok) throw apiError(operation, outcome, requestId, redact);
+  const raw = typeof outcome.data === 'string' ? outcome.data : '';
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    body = undefined;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const reason = !raw ? 'the body is empty' : body === undefined ? 'the body is not JSON' : 'the body is not a JSON object';
+    throw new InvalidResponseError(operation, reason, { status: response.status, requestId, rawBody: redact(raw) });
+  }
+  return { body, requestId };
+}
