@@ -4,3 +4,4 @@
  * process, and answers invalid requests with the provider's error bodies, naming every violation.
  */
 export { startMock, type MockOptions, type RunningMock } from './start-mock.js';
+export type { JobOptions } from './jobs/options.js';

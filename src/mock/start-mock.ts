@@ -6,6 +6,8 @@ import { DEFAULT_DOCUMENT } from './document.js';
 import { createMockServer } from './http-server.js';
 import { parsePort } from './port.js';
 import { loadPrism } from './prism-library.js';
+import { jobSettings, type JobOptions } from './jobs/options.js';
+import { jobSimulation } from './jobs/simulation.js';
 
 export interface MockOptions {
   /** Port on 127.0.0.1, 0 to 65535; a free one when omitted or 0. */
@@ -16,6 +18,12 @@ export interface MockOptions {
   headersTimeoutMs?: number;
   /** Milliseconds a client may take to send a request's body once the headers are in (default 10 000); then 408. */
   bodyTimeoutMs?: number;
+  /**
+   * The job simulation (README, "Jobs"): each accepted action starts a job that the status
+   * operations follow to its outcome. Its defaults, or `false` to answer every request with the
+   * documented example only.
+   */
+  jobs?: boolean | JobOptions;
 }
 
 export interface RunningMock {
@@ -32,8 +40,9 @@ const HOST = '127.0.0.1';
  * `node:http` server on 127.0.0.1. Resolves once the mock has answered a request. Bad options,
  * a missing Prism, a document Prism cannot read and a busy port are errors, before anything listens.
  */
-export function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  return launchMock(options);
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const jobs = jobSettings(options.jobs);
+  return launchMock(options, jobs && jobSimulation(jobs).afterPrism);
 }
 
 /**

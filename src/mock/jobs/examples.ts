@@ -1,0 +1,46 @@
+/** The documented examples the simulated bodies are built from, read from Prism's operations. */
+import type { Operation } from '../prism-library.js';
+
+type Json = Record<string, any>; // documented examples: the spec's tests check their shapes
+
+const cache = new WeakMap<Operation, Map<string, Json | undefined>>();
+
+/** The JSON example `name` under status `code` of the operation (a fresh copy), or `{}` when there is none. */
+export function example(operation: Operation, code: string, name: string): Json {
+  let seen = cache.get(operation);
+  if (!seen) cache.set(operation, (seen = new Map()));
+  const key = `${code} ${name}`;
+  if (!seen.has(key)) {
+    const contents = operation.responses.find((r) => r.code === code)?.contents ?? [];
+    const found = contents.flatMap((c) => c.examples ?? []).find((e) => e.key === name);
+    seen.set(key, found && 'value' in found && typeof found.value === 'object' && found.value !== null ? (found.value as Json) : undefined);
+  }
+  return structuredClone(seen.get(key) ?? {});
+}
+
+/** Path parameters by the operation's template (Prism has checked them against their patterns). */
+export function pathParameters(operation: Operation, path: string): Record<string, string> {
+  const names = operation.path.split('/');
+  const values = path.split('/');
+  const found: Record<string, string> = {};
+  names.forEach((name, i) => {
+    const match = /^\{(.+)\}$/.exec(name);
+    if (match && values[i] !== undefined) found[match[1]!] = safeDecode(values[i]!);
+  });
+  return found;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The first example documented under status `code` (the operation's 400 or 404), or undefined. */
+export function firstExample(operation: Operation, code: string): Record<string, unknown> | undefined {
+  const contents = operation.responses.find((r) => r.code === code)?.contents ?? [];
+  const found = contents.flatMap((c) => c.examples ?? [])[0];
+  return found && 'value' in found && typeof found.value === 'object' && found.value !== null ? structuredClone(found.value as Record<string, unknown>) : undefined;
+}

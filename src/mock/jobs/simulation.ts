@@ -1,0 +1,149 @@
+/**
+ * The job simulation, a step after Prism (`AfterPrism`): an accepted action (200, no explicit
+ * `Prefer`) starts a job with a fresh ID, and the status operations follow remembered jobs to their
+ * outcome. Everything else passes through as Prism answered it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AfterPrism, MockAnswer } from '../answer.js';
+import type { Operation, PrismInput } from '../prism-library.js';
+import { invalidRequest, isProviderError } from '../provider-error.js';
+import { CONTROL_HEADER, readControl, type JobControl } from './control.js';
+import { engineJob } from './engine-job.js';
+import { firstExample, pathParameters } from './examples.js';
+import type { Json, Kind } from './kind.js';
+import type { JobSettings } from './options.js';
+import { poll } from './progress.js';
+import { scriptTask } from './script-task.js';
+import { serviceStageJob } from './servicestage-job.js';
+import { JobStore } from './store.js';
+import { workspaceJob } from './workspace-job.js';
+
+/** The operation that starts each kind of job, and the one that follows it (src/job.ts, STATUS_OPERATIONS). */
+const STARTED_BY = new Map<string | undefined, Kind>([
+  ['RetryEngine', engineJob],
+  ['UpgradeEngine', engineJob],
+  ['RetryScriptExecution', scriptTask],
+  ['RunActionsOnWorkspaceJob', workspaceJob],
+  ['UpdateInstanceAction', serviceStageJob],
+]);
+const FOLLOWED_BY = new Map<string | undefined, Kind>([
+  ['ShowEngineJob', engineJob],
+  ['ShowJob', workspaceJob],
+  ['ListScriptTasks', scriptTask],
+  ['ShowJobDetail', serviceStageJob],
+]);
+
+export interface JobSimulation {
+  afterPrism: AfterPrism;
+  store: JobStore;
+}
+
+export function jobSimulation(settings: JobSettings, clock: () => number = Date.now): JobSimulation {
+  const store = new JobStore(settings.limit);
+  const afterPrism: AfterPrism = (answer, { operation, input }) => {
+    const starts = STARTED_BY.get(operation?.iid);
+    const follows = FOLLOWED_BY.get(operation?.iid);
+    if (!starts && !follows) return answer;
+    const raw = input.headers?.[CONTROL_HEADER];
+    let control: JobControl | undefined;
+    if (raw !== undefined) {
+      const read = readControl(raw);
+      if (!read.ok) return rejected(answer, operation!, read.reason);
+      control = read.value;
+    }
+    const explicit = prefers(input);
+    if (starts && control && explicit) {
+      return rejected(answer, operation!, 'header.x-mock-job: cannot be combined with Prefer (an answer chosen with Prefer starts no job); send one or the other');
+    }
+    if (starts === scriptTask && control?.message !== undefined) {
+      return rejected(answer, operation!, 'header.x-mock-job: message cannot be shown for this job: ListScriptTasks answers carry no reason (the provider keeps per-desktop reasons in its script-execution records); give code alone, which becomes the task\'s status');
+    }
+    if (explicit || answer.status !== 200) return answer;
+    if (starts) return start(starts, answer, operation!, input, control);
+    return follow(follows!, answer, operation!, input);
+  };
+
+  function start(kind: Kind, answer: MockAnswer, operation: Operation, input: PrismInput, control: JobControl | undefined): MockAnswer {
+    const id = store.freshId(kind.kind);
+    const path = pathParameters(operation, input.url.path);
+    const body = typeof input.body === 'object' && input.body !== null ? (input.body as Json) : {};
+    const started = kind.start(answer.body as Json, id, path, body);
+    store.add({
+      kind: kind.kind,
+      id,
+      action: operation.iid ?? '',
+      projectId: path['project_id']!,
+      ...(started.resourceId !== undefined && { resourceId: started.resourceId }),
+      detail: started.detail,
+      polls: control?.polls ?? settings.polls,
+      outcome: control?.outcome ?? settings.outcome,
+      ...(control?.code !== undefined && { code: control.code }),
+      ...(control?.message !== undefined && { message: control.message }),
+      startedAt: clock(),
+      seen: 0,
+      stageEnds: [],
+      token: randomBytes(4).toString('hex'),
+    });
+    return { ...answer, body: started.answer };
+  }
+
+  function follow(kind: Kind, answer: MockAnswer, operation: Operation, input: PrismInput): MockAnswer {
+    const path = pathParameters(operation, input.url.path);
+    const query = input.url.query ?? {};
+    const project = path['project_id'];
+    if (kind === scriptTask) {
+      const asked = query['task_id'];
+      if (asked === undefined) return answer; // a plain listing: the documented example, as without jobs
+      const ids = [...new Set(Array.isArray(asked) ? asked : [asked])];
+      const known = ids.map((id) => store.get(kind.kind, id)).filter((job) => job !== undefined && job.projectId === project);
+      const page = known.slice(number(query['offset']) ?? 0).slice(0, number(query['limit']) ?? known.length);
+      const now = clock();
+      return { ...answer, body: { count: known.length, script_tasks: page.map((job) => kind.status(job!, poll(job!, now), operation)) } };
+    }
+    const job = store.get(kind.kind, path['job_id'] ?? '');
+    if (!job || job.projectId !== project || (kind === engineJob && job.resourceId !== path['engine_id'])) return notFound(operation);
+    const body = kind.status(job, poll(job, clock()), operation);
+    if (kind === serviceStageJob) page(body, job.resourceId, query);
+    return { ...answer, body };
+  }
+
+  return { afterPrism, store };
+}
+
+/** ShowJobDetail's query: only this instance's tasks, newest first when `desc=true`, then a page. */
+function page(body: Json, instanceId: string | undefined, query: Record<string, string | string[]>): void {
+  const instance = query['instance_id'];
+  let tasks: Json[] = instance !== undefined && instance !== instanceId ? [] : body['tasks'];
+  if (query['desc'] === 'true') tasks = [...tasks].reverse();
+  body['task_count'] = tasks.length;
+  body['tasks'] = tasks.slice(number(query['offset']) ?? 0).slice(0, number(query['limit']) ?? tasks.length);
+}
+
+/** A `Prefer` header (or Prism's `__code`/`__example`/`__dynamic` query parameters): the caller chose the documented answer. */
+function prefers(input: PrismInput): boolean {
+  const query = input.url.query ?? {};
+  return Boolean(input.headers?.['prefer']?.trim()) || '__code' in query || '__example' in query || '__dynamic' in query;
+}
+
+/** A job the mock did not start (or has forgotten): the operation's documented 404. */
+function notFound(operation: Operation): MockAnswer {
+  return { status: 404, headers: { 'content-type': 'application/json' }, body: firstExample(operation, '404') ?? { error_code: 'MOCK.0404', error_msg: 'No such job.' } };
+}
+
+/**
+ * A bad `X-Mock-Job`: the operation's documented 400 with the reason, in place of a success; an
+ * invalid request's 400 gets the reason added to its list. Other answers (401 first, as the
+ * gateway does) pass through.
+ */
+function rejected(answer: MockAnswer, operation: Operation, reason: string): MockAnswer {
+  if (answer.status === 400 && isProviderError(answer.body) && answer.body.error_msg.startsWith('Invalid request: ')) {
+    return { ...answer, body: { ...answer.body, error_msg: `${answer.body.error_msg}; ${reason}` } };
+  }
+  if (answer.status < 200 || answer.status > 299) return answer;
+  const code = firstExample(operation, '400')?.['error_code'];
+  return { status: 400, headers: { 'content-type': 'application/json' }, body: invalidRequest(typeof code === 'string' ? code : 'MOCK.0400', [reason]) };
+}
+
+function number(value: string | string[] | undefined): number | undefined {
+  return typeof value === 'string' && /^[0-9]{1,9}$/.test(value) ? Number(value) : undefined;
+}

@@ -1,0 +1,68 @@
+/** The jobs the mock has started: in memory, bounded, the oldest forgotten first, gone when it stops. */
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { Outcome } from './control.js';
+
+/** The four kinds of job, named after the status operation that follows each. */
+export type JobKind = 'ShowEngineJob' | 'ShowJob' | 'ListScriptTasks' | 'ShowJobDetail';
+
+export interface Job {
+  kind: JobKind;
+  /** The ID as the status operation takes it (a CSE job's decimal digits). */
+  id: string;
+  /** The action that started it. */
+  action: string;
+  projectId: string;
+  /** CSE: the engine; ServiceStage: the component instance. */
+  resourceId?: string;
+  /** What the action asked for: CSE the engine's name and the upgrade's version; ServiceStage the action and its parameters. */
+  detail: { engineName?: string; version?: string; instanceAction?: string; replica?: number };
+  /** Random hex, for the IDs of the job's tasks and sub-jobs (stable from poll to poll). */
+  token: string;
+  /** Polls answered "running" before the outcome. */
+  polls: number;
+  outcome: Outcome;
+  code?: string;
+  message?: string;
+  startedAt: number;
+  /** Polls answered so far. */
+  seen: number;
+  /** When each stage ended (by the clock of the poll that saw it end); the last entry is the job's end. */
+  stageEnds: number[];
+}
+
+export class JobStore {
+  readonly #jobs = new Map<string, Job>();
+  /** CSE job IDs count up from a random start, so two runs of the mock rarely share one. */
+  #nextEngineJob = randomInt(100_000, 1_000_000_000);
+
+  constructor(readonly limit: number) {}
+
+  /** A fresh ID of the shape the service uses (see the examples). */
+  freshId(kind: JobKind): string {
+    switch (kind) {
+      case 'ShowEngineJob':
+        return String(this.#nextEngineJob++);
+      case 'ListScriptTasks':
+        return randomBytes(16).toString('hex'); // 0000000059071dbc01591661d3990019
+      case 'ShowJob':
+        return randomUUID(); // 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+      case 'ShowJobDetail':
+        return `JOB${randomUUID()}`; // JOB66761060-f209-407c-a093-4df6f531b9dc
+    }
+  }
+
+  add(job: Job): void {
+    this.#jobs.set(key(job.kind, job.id), job);
+    if (this.#jobs.size > this.limit) this.#jobs.delete(this.#jobs.keys().next().value!);
+  }
+
+  get(kind: JobKind, id: string): Job | undefined {
+    return this.#jobs.get(key(kind, id));
+  }
+
+  get size(): number {
+    return this.#jobs.size;
+  }
+}
+
+const key = (kind: JobKind, id: string) => `${kind} ${id}`;
