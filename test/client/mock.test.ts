@@ -5,17 +5,31 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { ApiError } from '../../src/index.js';
+import { expectedStart, JOB_IDS } from '../mock/job-ids.js';
 import { AKSK, clients, documentedResponses, OPERATIONS, TOKEN } from './fixtures.js';
 
 const mockUrl = inject('mockUrl');
+
+const prefer = (status: number, example: string) => ({
+  onRequest: ({ request }: { request: Request }) => void request.headers.set('Prefer', `code=${status}, example=${example}`),
+});
 
 describe.each([
   ['token', { token: TOKEN }],
   ['AK/SK', AKSK],
 ] as const)('with %s', (_name, auth) => {
-  it.each(OPERATIONS)('$operationId returns the documented job', async (op) => {
+  it.each(OPERATIONS)('$operationId returns the documented answer, with a job of its own', async (op) => {
     const [success] = documentedResponses(op).filter((r) => r.status === 200);
     const { body, job } = await op.call(clients(mockUrl, auth));
+    const answer = body as Record<string, unknown>;
+    expect(body).toEqual(expectedStart(op.operationId, success!.body, answer, op.handleExtras['engineId']));
+    expect(String(answer[op.jobIdField])).toMatch(JOB_IDS[op.operationId]!.shape);
+    expect(job).toEqual({ service: op.service, operation: op.operationId, jobId: String(answer[op.jobIdField]), ...op.handleExtras });
+  });
+
+  it.each(OPERATIONS)('$operationId with Prefer returns the documented job', async (op) => {
+    const [success] = documentedResponses(op).filter((r) => r.status === 200);
+    const { body, job } = await op.call(clients(mockUrl, auth, { middleware: [prefer(200, success!.example)] }));
     expect(body).toEqual(success!.body);
     expect(job).toEqual({ service: op.service, operation: op.operationId, jobId: String(success!.body[op.jobIdField]), ...op.handleExtras });
   });
@@ -51,9 +65,6 @@ const STATUS_CALLS = [
   { service: 'servicestage', operationId: 'ShowJobDetail', call: (c: ReturnType<typeof clients>) => c.servicestage.showJobDetail({ jobId: 'j1', desc: true }) },
 ] as const;
 
-const prefer = (status: number, example: string) => ({
-  onRequest: ({ request }: { request: Request }) => void request.headers.set('Prefer', `code=${status}, example=${example}`),
-});
 
 describe.each(STATUS_CALLS)('$operationId through the client', (op) => {
   const documented = documentedResponses(op);

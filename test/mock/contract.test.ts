@@ -6,6 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { AUTH, JSON_BODY, matchesSchema, operations, send, statusOperations } from './fixtures.js';
+import { expectedStart, JOB_IDS } from './job-ids.js';
 
 const url = inject('mockUrl');
 
@@ -55,10 +56,23 @@ describe('a named example alone', () => {
 });
 
 describe('documented requests', () => {
-  it.each(requests.map((r) => [r.name, r] as const))('%s: accepted with 200 and the documented job', async (_, r) => {
+  const documentedJob = (op: (typeof operations)[number]) => Object.values(op.responses.find((x) => x.status === 200)!.examples)[0] as Record<string, unknown>;
+
+  it.each(requests.map((r) => [r.name, r] as const))('%s: accepted with 200, the documented answer with a fresh job ID', async (_, r) => {
     const answer = await send(url, { method: r.op.method, path: r.op.path, headers: JSON_BODY, body: r.body });
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual(Object.values(r.op.responses.find((x) => x.status === 200)!.examples)[0]);
+    const { field, shape } = JOB_IDS[r.op.operationId]!;
+    const engine = /\/engines\/([^/]+)\//.exec(r.op.path)?.[1];
+    expect(answer.json).toEqual(expectedStart(r.op.operationId, documentedJob(r.op), answer.json, engine));
+    expect(String(answer.json[field])).toMatch(shape);
+    expect(answer.json[field]).not.toEqual(documentedJob(r.op)[field]);
+    expect(matchesSchema(r.op, 200, answer.json)).toEqual([]);
+  });
+
+  it.each(requests.map((r) => [r.name, r] as const))('%s: with Prefer, the documented job as it is (no job started)', async (_, r) => {
+    const answer = await send(url, { method: r.op.method, path: r.op.path, headers: { ...JSON_BODY, prefer: 'code=200' }, body: r.body });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual(documentedJob(r.op));
   });
 
   it('UpgradeEngine also takes the page\'s own Content-Type, application/json;charset=UTF-8', async () => {
@@ -71,7 +85,7 @@ describe('documented requests', () => {
 describe('the job-status operations (GET, no body)', () => {
   it('cover every status each one documents', () => {
     expect(Object.fromEntries(statusOperations.map((op) => [op.operationId, op.responses.map((r) => r.status)]))).toEqual({
-      ShowEngineJob: [200, 400, 401, 429, 500],
+      ShowEngineJob: [200, 400, 401, 404, 429, 500],
       ShowJob: [200, 400, 401, 403, 404, 429, 500],
       ListScriptTasks: [200, 400, 401, 403, 429, 500],
       ShowJobDetail: [200, 400, 401, 404, 429, 500],
