@@ -1,0 +1,298 @@
+/**
+ * The job simulation over HTTP, on a mock of its own: many jobs of every kind and outcome, each
+ * status body checked against its schema in the bundle (ajv 2020) and read with the client's own
+ * readings; jobs run side by side without touching each other; unknown and forgotten jobs get the
+ * documented 404; Prefer keeps the documented examples.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type RunningMock } from '../../../src/mock/index.js';
+import { engineJobReading, scriptTaskReading, serviceStageJobReading, workspaceJobReading, type Reading } from '../../../src/job-state.js';
+import { AUTH, JSON_BODY, matchesSchema, operation, send } from '../fixtures.js';
+import { JOB_IDS } from '../job-ids.js';
+
+const PROJECT = 'p1';
+const ENGINE = 'e1';
+const INSTANCE = 'i1';
+
+interface Action {
+  name: string;
+  operationId: string;
+  method: 'PUT' | 'POST';
+  path: string;
+  body: unknown;
+  statusOperation: string;
+  statusPath(id: string): string;
+  read(body: unknown, id: string): Reading | undefined;
+}
+
+const ss = (body: unknown): Omit<Action, 'name'> => ({
+  operationId: 'UpdateInstanceAction',
+  method: 'POST',
+  path: `/v2/${PROJECT}/cas/applications/a1/components/c1/instances/${INSTANCE}/action`,
+  body,
+  statusOperation: 'ShowJobDetail',
+  statusPath: (id) => `/v2/${PROJECT}/cas/jobs/${id}`,
+  read: serviceStageJobReading,
+});
+
+const ACTIONS: Action[] = [
+  { name: 'RetryEngine', operationId: 'RetryEngine', method: 'PUT', path: `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/actions`, body: { action: 'Retry' }, statusOperation: 'ShowEngineJob', statusPath: (id) => `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/jobs/${id}`, read: engineJobReading },
+  { name: 'UpgradeEngine', operationId: 'UpgradeEngine', method: 'PUT', path: `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/upgrade`, body: { version: '2.4.0' }, statusOperation: 'ShowEngineJob', statusPath: (id) => `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/jobs/${id}`, read: engineJobReading },
+  { name: 'RetryScriptExecution', operationId: 'RetryScriptExecution', method: 'POST', path: `/v2/${PROJECT}/script-executions/retry`, body: { task_id: 't1' }, statusOperation: 'ListScriptTasks', statusPath: (id) => `/v2/${PROJECT}/script-execution-tasks?task_id=${id}`, read: scriptTaskReading },
+  { name: 'RunActionsOnWorkspaceJob', operationId: 'RunActionsOnWorkspaceJob', method: 'POST', path: `/v2/${PROJECT}/workspace-jobs/j1/actions`, body: { op_type: 'retry' }, statusOperation: 'ShowJob', statusPath: (id) => `/v2/${PROJECT}/workspace-jobs/${id}`, read: workspaceJobReading },
+  { name: 'UpdateInstanceAction scale', ...ss({ action: 'scale', parameters: { replica: 4 } }) },
+  { name: 'UpdateInstanceAction rollback', ...ss({ action: 'rollback', parameters: { version: '1.0.1' } }) },
+  { name: 'UpdateInstanceAction start', ...ss({ action: 'start' }) },
+  { name: 'UpdateInstanceAction stop', ...ss({ action: 'stop' }) },
+  { name: 'UpdateInstanceAction restart', ...ss({ action: 'restart' }) },
+];
+
+const CONTROLS = [undefined, 'succeed', 'fail', 'fail; code=ERR.0001', 'fail; code=ERR.0002; message="Quota, exceeded; \\"4\\" > 3"'];
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ jobs: { polls: 1, limit: 1_000 } });
+});
+afterAll(() => mock?.stop());
+
+async function startJob(action: Action, control: string | undefined, polls: number | undefined): Promise<string> {
+  const header = [control ?? (polls === undefined ? undefined : 'succeed'), polls === undefined ? undefined : `polls=${polls}`].filter(Boolean).join('; ');
+  const answer = await send(mock.url, { method: action.method, path: action.path, headers: { ...JSON_BODY, ...(header && { 'x-mock-job': header }) }, body: action.body });
+  expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+  expect(matchesSchema(operation(action.operationId), 200, answer.json)).toEqual([]);
+  const { field, shape } = JOB_IDS[action.operationId]!;
+  const id = String(answer.json[field]);
+  expect(id).toMatch(shape);
+  return id;
+}
+
+/** Polls the job until two answers after its end; returns every reading and body. */
+async function follow(action: Action, id: string, polls: number) {
+  const seen: { reading: Reading; body: any }[] = [];
+  for (let i = 0; i < polls + 2; i++) {
+    const answer = await send(mock.url, { method: 'GET', path: action.statusPath(id), headers: AUTH });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    expect(matchesSchema(operation(action.statusOperation), 200, answer.json)).toEqual([]);
+    const reading = action.read(answer.json, id);
+    expect(reading, JSON.stringify(answer.json)).toBeDefined();
+    seen.push({ reading: reading!, body: answer.json });
+  }
+  return seen;
+}
+
+describe('every kind of job, every outcome: bodies valid against the bundle, states as chosen', () => {
+  // A script task has no field for a message (its refusal is tested below).
+  const controls = (action: Action) => CONTROLS.filter((c) => action.statusOperation !== 'ListScriptTasks' || !c?.includes('message='));
+  const cases = ACTIONS.flatMap((action) => controls(action).flatMap((control) => [undefined, 0, 3].map((polls) => ({ action, control, polls }))));
+
+  it(`${cases.length} jobs, all at once`, async () => {
+    await Promise.all(
+      cases.map(async ({ action, control, polls }) => {
+        const id = await startJob(action, control, polls);
+        const running = polls ?? 1;
+        const seen = await follow(action, id, running);
+        const states = seen.map((s) => s.reading.state);
+        const outcome = control?.startsWith('fail') ? 'failed' : 'succeeded';
+        expect(states, `${action.name} ${control} ${polls}`).toEqual([...Array(running).fill('running'), outcome, outcome]);
+        // Progress never goes back; the end stays as it was first seen.
+        const progress = seen.map((s) => s.reading.progress ?? 0);
+        expect(progress).toEqual([...progress].sort((a, b) => a - b));
+        expect(seen.at(-1)!.body).toEqual(seen.at(-2)!.body);
+        if (outcome === 'succeeded') expect(seen.at(-1)!.reading.progress).toBe(100);
+        checkFailure(action, control, seen.at(-1)!.reading);
+        checkIdentity(action, id, seen.map((s) => s.body));
+      }),
+    );
+  });
+});
+
+/** The chosen code and message reach the reading (JobFailedError's code and reason) where the service has a place for them. */
+function checkFailure(action: Action, control: string | undefined, reading: Reading) {
+  if (!control?.startsWith('fail')) return expect(reading.error).toBeUndefined();
+  const code = /code=([^;]+)/.exec(control)?.[1];
+  const message = control.includes('message=') ? 'Quota, exceeded; "4" > 3' : undefined;
+  const text = (fallback: RegExp | string) => (message ? (code ? `${code}: ${message}` : message) : code ? new RegExp(`^${code}: `) : fallback);
+  switch (action.statusOperation) {
+    case 'ShowJob':
+      expect(reading.error).toEqual({ code: code ?? 'WKS.00010025', message: message ?? 'The desktop agent did not respond.' });
+      break;
+    case 'ListScriptTasks':
+      expect(reading.error!.code).toBe(code ?? 'FAILED');
+      break;
+    case 'ShowEngineJob':
+      expect(reading.error!.code).toBe('Error');
+      expect(reading.error!.message).toMatch(text('Instance 2 of 3 did not become ready within 300 s.'));
+      break;
+    default:
+      expect(reading.error!.code).toBe('FAILED');
+      expect(reading.error!.message).toMatch(text('Insufficient quota: 4 replicas need 8 vCPUs, 6 are free.'));
+  }
+}
+
+/** Every body names the job, its project, engine or instance; times never go back. */
+function checkIdentity(action: Action, id: string, bodies: any[]) {
+  for (const body of bodies) {
+    switch (action.statusOperation) {
+      case 'ShowEngineJob':
+        expect(body).toMatchObject({ id: Number(id), engineId: ENGINE, type: action.operationId === 'UpgradeEngine' ? 'Upgrade' : 'Retry' });
+        for (const step of body.tasks) for (const task of step.tasks) expect(task.jobId).toBe(Number(id));
+        break;
+      case 'ShowJob':
+        expect(body.id).toBe(id);
+        for (const sub of body.sub_jobs) expect(sub).toMatchObject({ job_id: id, project_id: PROJECT });
+        break;
+      case 'ListScriptTasks':
+        expect(body).toMatchObject({ count: 1, script_tasks: [{ id }] });
+        break;
+      default:
+        expect(body.job).toMatchObject({ JOB_ID: id, PROJECT_ID: PROJECT, SERVICE_INSTANCE_ID: INSTANCE, JOB_NAME: (action.body as any).action });
+    }
+  }
+  const times = bodies.map((b) => JSON.stringify(b).match(/\d{13}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g) ?? []).flat().map((t) => (/T/.test(t) ? Date.parse(t) : Number(t)));
+  expect(times.every((t) => t > Date.parse('2020-01-01') && t <= Date.now() + 1_000)).toBe(true);
+  if (action.statusOperation === 'ShowEngineJob') {
+    const ends = bodies.map((b) => b.endTime);
+    expect(ends.at(-1)).toBeGreaterThanOrEqual(bodies[0].startTime);
+  }
+}
+
+describe('jobs the mock did not start', () => {
+  const UNKNOWN: [string, string][] = [
+    ['ShowEngineJob', `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/jobs/1`],
+    ['ShowJob', `/v2/${PROJECT}/workspace-jobs/0e2dae94-23ff-449a-bb9c-1b808cf2106d`],
+    ['ShowJobDetail', `/v2/${PROJECT}/cas/jobs/JOB66761060-f209-407c-a093-4df6f531b9dc`],
+  ];
+  it.each(UNKNOWN)('%s: an unknown ID (even the example\'s) is the documented 404', async (operationId, path) => {
+    const answer = await send(mock.url, { method: 'GET', path, headers: AUTH });
+    expect(answer.status).toBe(404);
+    expect(answer.json).toEqual(operation(operationId).responses.find((r) => r.status === 404)!.examples['NotFound']);
+    expect(matchesSchema(operation(operationId), 404, answer.json)).toEqual([]);
+  });
+
+  it.each(ACTIONS.filter((a) => a.statusOperation !== 'ListScriptTasks').slice(0, 4))('$name: the job under another project or engine is a 404 too', async (action) => {
+    const id = await startJob(action, undefined, undefined);
+    const elsewhere = action.statusPath(id).replace(`/v2/${PROJECT}/`, '/v2/p2/');
+    expect((await send(mock.url, { method: 'GET', path: elsewhere, headers: AUTH })).status).toBe(404);
+    if (action.statusOperation === 'ShowEngineJob') {
+      expect((await send(mock.url, { method: 'GET', path: action.statusPath(id).replace(`/engines/${ENGINE}/`, '/engines/e2/'), headers: AUTH })).status).toBe(404);
+    }
+    expect((await send(mock.url, { method: 'GET', path: action.statusPath(id), headers: AUTH })).status).toBe(200);
+  });
+
+  it('ListScriptTasks lists the remembered tasks asked for, each once, in the project; unknown ones are not listed', async () => {
+    const script = ACTIONS.find((a) => a.statusOperation === 'ListScriptTasks')!;
+    const [a, b] = [await startJob(script, undefined, 5), await startJob(script, 'fail', 0)];
+    const list = (query: string, project = PROJECT) => send(mock.url, { method: 'GET', path: `/v2/${project}/script-execution-tasks?${query}`, headers: AUTH });
+    const both = await list(`task_id=${a}&task_id=nope&task_id=${b}&task_id=${a}`);
+    expect(both.json.count).toBe(2);
+    expect(both.json.script_tasks.map((t: any) => [t.id, t.status])).toEqual([[a, 'RUNNING'], [b, 'FAILED']]);
+    expect(matchesSchema(operation('ListScriptTasks'), 200, both.json)).toEqual([]);
+    expect((await list(`task_id=${a}&task_id=${b}&offset=1&limit=1`)).json.script_tasks.map((t: any) => t.id)).toEqual([b]);
+    expect((await list('task_id=nope')).json).toEqual({ count: 0, script_tasks: [] });
+    expect((await list(`task_id=${a}`, 'p2')).json).toEqual({ count: 0, script_tasks: [] });
+    const plain = await list('limit=10');
+    expect(plain.json).toEqual(operation('ListScriptTasks').responses.find((r) => r.status === 200)!.examples['Running']);
+  });
+
+  it('ShowJobDetail pages and orders the tasks (limit, offset, desc) and keeps to instance_id', async () => {
+    const action = ACTIONS.find((a) => a.name === 'UpdateInstanceAction scale')!;
+    const id = await startJob(action, 'succeed', 0);
+    const detail = (query: string) => send(mock.url, { method: 'GET', path: `${action.statusPath(id)}?${query}`, headers: AUTH });
+    expect((await detail('desc=true')).json.tasks.map((t: any) => t.TASK_INDEX)).toEqual([2, 1, 0]);
+    expect((await detail('offset=1&limit=1')).json).toMatchObject({ task_count: 3, tasks: [{ TASK_INDEX: 1 }] });
+    expect((await detail(`instance_id=${INSTANCE}`)).json.tasks).toHaveLength(3);
+    expect((await detail('instance_id=other')).json).toMatchObject({ task_count: 0, tasks: [] });
+  });
+});
+
+describe('the control header on the wire', () => {
+  const upgrade = ACTIONS[1]!;
+  const act = (headers: Record<string, string>, body: unknown = upgrade.body) => send(mock.url, { method: 'PUT', path: upgrade.path, headers: { ...JSON_BODY, ...headers }, body });
+
+  it('a bad value is the operation\'s 400, naming the header and why; no job is started', async () => {
+    const answer = await act({ 'x-mock-job': 'fail; polls=1000000' });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual({ error_code: 'SVCSTG.00500400', error_msg: 'Invalid request: header.x-mock-job: polls must be a whole number from 0 to 10000 (got "1000000")' });
+    expect(matchesSchema(operation('UpgradeEngine'), 400, answer.json)).toEqual([]);
+  });
+
+  it('sent twice (two header lines), it is refused: one action starts one job', async () => {
+    const headers = new Headers({ ...JSON_BODY });
+    headers.append('x-mock-job', 'succeed');
+    headers.append('x-mock-job', 'fail');
+    const response = await fetch(mock.url + upgrade.path, { method: 'PUT', headers, body: JSON.stringify(upgrade.body) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error_msg).toContain('header.x-mock-job: given more than once');
+  });
+
+  it('with an invalid body, its reason joins the others; without credentials the gateway\'s 401 comes first', async () => {
+    const invalid = await act({ 'x-mock-job': 'later' }, { version: '' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error_msg).toMatch(/^Invalid request: body\.version: .*; header\.x-mock-job: must start with succeed or fail/);
+    const anonymous = await send(mock.url, { method: 'PUT', path: upgrade.path, headers: { 'content-type': 'application/json', 'x-mock-job': 'later' }, body: upgrade.body });
+    expect(anonymous.json.error_code).toBe('APIGW.0301');
+  });
+
+  it('with Prefer it is refused (a Prefer answer starts no job); Prefer alone gives the documented job', async () => {
+    const both = await act({ 'x-mock-job': 'fail', prefer: 'code=200' });
+    expect(both.status).toBe(400);
+    expect(both.json.error_msg).toContain('header.x-mock-job: cannot be combined with Prefer');
+    const documented = await act({ prefer: 'code=200' });
+    expect(documented.json.jobId).toBe(17655);
+  });
+
+  it('on a status operation it is checked too, and otherwise has no effect', async () => {
+    const id = await startJob(upgrade, 'succeed', 0);
+    expect((await send(mock.url, { method: 'GET', path: upgrade.statusPath(id), headers: { ...AUTH, 'x-mock-job': 'fail; polls=x' } })).status).toBe(400);
+    const answer = await send(mock.url, { method: 'GET', path: upgrade.statusPath(id), headers: { ...AUTH, 'x-mock-job': 'fail' } });
+    expect(answer.json.status).toBe('Finished');
+  });
+
+  it('RetryScriptExecution refuses a message (ListScriptTasks has no field for one) and takes a code as the task\'s status', async () => {
+    const script = ACTIONS.find((a) => a.statusOperation === 'ListScriptTasks')!;
+    const refused = await send(mock.url, { method: 'POST', path: script.path, headers: { ...JSON_BODY, 'x-mock-job': 'fail; message=why' }, body: script.body });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ error_code: 'WKS.00010001', error_msg: expect.stringContaining('message cannot be shown for this job') });
+  });
+
+  it('status operations with Prefer give the documented examples, as without jobs', async () => {
+    const answer = await send(mock.url, { method: 'GET', path: upgrade.statusPath('1'), headers: { ...AUTH, prefer: 'example=Failed' } });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual(operation('ShowEngineJob').responses.find((r) => r.status === 200)!.examples['Failed']);
+  });
+});
+
+describe('memory is bounded: the oldest job is forgotten first', () => {
+  let small: RunningMock;
+  beforeAll(async () => {
+    small = await startMock({ jobs: { polls: 0, limit: 3 } });
+  });
+  afterAll(() => small?.stop());
+
+  it('the fourth job makes the mock forget the first (404); the others are still followed', async () => {
+    const action = ACTIONS[3]!; // RunActionsOnWorkspaceJob → ShowJob
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await send(small.url, { method: action.method, path: action.path, headers: JSON_BODY, body: action.body });
+      ids.push(answer.json.job_id);
+    }
+    const statuses = await Promise.all(ids.map(async (id) => (await send(small.url, { method: 'GET', path: action.statusPath(id), headers: AUTH })).status));
+    expect(statuses).toEqual([404, 200, 200, 200]);
+  });
+});
+
+describe('startMock({ jobs: false })', () => {
+  let stateless: RunningMock;
+  beforeAll(async () => {
+    stateless = await startMock({ jobs: false });
+  });
+  afterAll(() => stateless?.stop());
+
+  it('answers the documented examples, as before jobs existed, and ignores X-Mock-Job', async () => {
+    const upgrade = ACTIONS[1]!;
+    const started = await send(stateless.url, { method: 'PUT', path: upgrade.path, headers: { ...JSON_BODY, 'x-mock-job': 'fail' }, body: upgrade.body });
+    expect(started.json.jobId).toBe(17655);
+    const status = await send(stateless.url, { method: 'GET', path: upgrade.statusPath('17655'), headers: AUTH });
+    expect(status.json).toEqual(operation('ShowEngineJob').responses.find((r) => r.status === 200)!.examples['Running']);
+  });
+});
