@@ -3,7 +3,10 @@
  * before it (the Prism CLI as a child process behind a proxy layer, run from a git worktree of
  * that commit with its own `npm ci`) and the bare node:http server, in one run: requests per second
  * and latency for a valid and an invalid RetryEngine request at a fixed number of connections,
- * `startMock()` → first answer, and the resident memory of every process each mock runs.
+ * `startMock()` → first answer, and the resident memory of every process each mock runs. Also, in
+ * the same runs, today's mock with its job simulation on (the default) and off (`MOCK_JOBS=off`):
+ * the same valid action, and a job-status poll (ShowEngineJob) of a started job against the
+ * documented example the mock without jobs answers.
  */
 import autocannon, { type Result } from "autocannon";
 import { attempt, REPO } from "./lib/command.js";
@@ -27,17 +30,19 @@ const OLD_TREE = "/tmp/bench-mock-old";
 interface Load {
   name: string;
   server: ServerProcess;
-  body: string;
+  body?: string;
   /** The status every answer must have: a benchmark of wrong answers measures nothing. */
   status: 200 | 400;
+  /** A GET of this path instead of the RetryEngine PUT (the job-status polls). */
+  get?: string;
 }
 
 async function load(target: Load, seconds: number, connections: number): Promise<Result> {
   const result = await autocannon({
-    url: `${target.server.url}${RETRY_ENGINE_PATH}`,
-    method: "PUT",
-    headers: { "Content-Type": "application/json", "X-Auth-Token": TOKEN },
-    body: target.body,
+    url: `${target.server.url}${target.get ?? RETRY_ENGINE_PATH}`,
+    method: target.get ? "GET" : "PUT",
+    headers: target.get ? { "X-Auth-Token": TOKEN } : { "Content-Type": "application/json", "X-Auth-Token": TOKEN },
+    ...(target.body !== undefined && { body: target.body }),
     connections,
     duration: seconds,
     timeout: 10,
@@ -65,6 +70,18 @@ async function oldTree(log: (line: string) => void): Promise<{ commit: string; r
   return { commit, remove: async () => void (await attempt(`git worktree remove --force ${OLD_TREE}`)) };
 }
 
+/** Starts one CSE job that stays running for the whole benchmark; the path of its status. */
+async function startedJob(url: string): Promise<string> {
+  const response = await fetch(`${url}${RETRY_ENGINE_PATH}`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json", "X-Auth-Token": TOKEN, "X-Mock-Job": "succeed; polls=10000" },
+    body: VALID_BODY,
+  });
+  const body = (await response.json()) as { jobId?: number };
+  if (response.status !== 200 || typeof body.jobId !== "number") throw new Error(`the mock started no job: ${response.status} ${JSON.stringify(body)}`);
+  return RETRY_ENGINE_PATH.replace(/\/actions$/, `/jobs/${body.jobId}`);
+}
+
 async function startupMs(cwd: string): Promise<number> {
   const output = await must(`node_modules/.bin/tsx ${REPO}bench/lib/start-timer.ts ${cwd}/src/mock/index.ts`, cwd);
   return (JSON.parse(output.split("\n").at(-1)!) as { ms: number }).ms;
@@ -85,13 +102,21 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     const bare = await startServerProcess("bench/lib/bare-server.ts");
     const now = await startServerProcess("src/mock/cli.ts", { PORT: "0" });
     const old = await startServerProcess("scripts/mock.ts", { PORT: "0" }, 60_000, OLD_TREE);
-    servers = [bare, now, old];
+    const stateless = await startServerProcess("src/mock/cli.ts", { PORT: "0", MOCK_JOBS: "off" });
+    servers = [bare, now, old, stateless];
+    // Issue 12: the same mock with the job simulation on (the default: every valid action starts a
+    // job, up to 10,000 remembered) and off. Status polls: ShowEngineJob of a job that stays
+    // running, against the documented example that the mock without jobs answers for any ID.
+    const followed = await startedJob(now.url);
     const targets: Load[] = [
       { name: "before: valid request", server: old, body: VALID_BODY, status: 200 },
       { name: "now: valid request", server: now, body: VALID_BODY, status: 200 },
       { name: "before: invalid request", server: old, body: INVALID_BODY, status: 400 },
       { name: "now: invalid request", server: now, body: INVALID_BODY, status: 400 },
       { name: "bare node server", server: bare, body: VALID_BODY, status: 200 },
+      { name: "jobs off: valid request", server: stateless, body: VALID_BODY, status: 200 },
+      { name: "jobs on: status poll", server: now, status: 200, get: followed },
+      { name: "jobs off: status poll", server: stateless, status: 200, get: followed },
     ];
     for (const target of targets) results.set(target.name, []);
     for (const target of targets) await load(target, 1, connections); // warm-up
@@ -103,7 +128,7 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
       }
     }
     // After the load: what each server holds once it has served thousands of requests.
-    for (const [name, server] of [["before", old], ["now", now], ["bare", bare]] as const) rss.set(name, descendantsRss(server.pid));
+    for (const [name, server] of [["before", old], ["now", now], ["bare", bare], ["jobs off", stateless]] as const) rss.set(name, descendantsRss(server.pid));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await before.remove();
@@ -124,6 +149,9 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     );
   }
   figures.push(
+    figure({ section: "mock", name: "jobs on ÷ off: valid action (starts a job), req/s", value: rps("now: valid request") / rps("jobs off: valid request"), unit: "×", runs, target: { kind: "min", value: 0.9 }, note: `off ${rps("jobs off: valid request").toFixed(0)} req/s, p99 ${p99("jobs off: valid request")} ms` }),
+    figure({ section: "mock", name: "jobs on ÷ off: status poll (ShowEngineJob), req/s", value: rps("jobs on: status poll") / rps("jobs off: status poll"), unit: "×", runs, target: { kind: "min", value: 0.9 }, note: `on ${rps("jobs on: status poll").toFixed(0)} req/s, p99 ${p99("jobs on: status poll")} ms; off ${rps("jobs off: status poll").toFixed(0)} req/s, p99 ${p99("jobs off: status poll")} ms` }),
+    figure({ section: "mock", name: "RSS of the mock, jobs on ÷ off (after the load)", value: rss.get("now")!.mib / rss.get("jobs off")!.mib, unit: "×", runs: 1, note: `off ${rss.get("jobs off")!.mib.toFixed(0)} MiB` }),
     figure({ section: "mock", name: "bare node server: req/s", value: rps("bare node server"), unit: "req/s", runs, note: `p99 ${p99("bare node server")} ms` }),
     figure({ section: "mock", name: "startMock() → first answer, before", value: median(startups.old), unit: "ms", runs }),
     figure({ section: "mock", name: "startMock() → first answer, now", value: median(startups.new), unit: "ms", runs }),
