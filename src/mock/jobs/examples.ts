@@ -5,7 +5,10 @@ type Json = Record<string, any>; // documented examples: the spec's tests check 
 
 const cache = new WeakMap<Operation, Map<string, Json | undefined>>();
 
-/** The JSON example `name` under status `code` of the operation (a fresh copy), or `{}` when there is none. */
+/**
+ * The JSON example `name` under status `code` of the operation, or `{}` when there is none. Read on
+ * every status poll, so it is not copied: it comes deeply frozen, and builders copy what they change.
+ */
 export function example(operation: Operation, code: string, name: string): Json {
   let seen = cache.get(operation);
   if (!seen) cache.set(operation, (seen = new Map()));
@@ -13,9 +16,19 @@ export function example(operation: Operation, code: string, name: string): Json 
   if (!seen.has(key)) {
     const contents = operation.responses.find((r) => r.code === code)?.contents ?? [];
     const found = contents.flatMap((c) => c.examples ?? []).find((e) => e.key === name);
-    seen.set(key, found && 'value' in found && typeof found.value === 'object' && found.value !== null ? (found.value as Json) : undefined);
+    seen.set(key, found && 'value' in found && typeof found.value === 'object' && found.value !== null ? deepFreeze(structuredClone(found.value as Json)) : undefined);
   }
-  return structuredClone(seen.get(key) ?? {});
+  return seen.get(key) ?? EMPTY;
+}
+
+const EMPTY: Json = Object.freeze({});
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Path parameters by the operation's template (Prism has checked them against their patterns). */
