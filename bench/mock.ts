@@ -28,7 +28,8 @@ export interface MockRuns {
 
 /** The commit before the in-process mock: the parent of the first commit that has src/mock/prism-library.ts. */
 const BEFORE = "git rev-parse \"$(git log --reverse --format=%H -- src/mock/prism-library.ts | head -1)^\"";
-const OLD_TREE = "/tmp/bench-mock-old";
+/** One per run: other runs of this benchmark (other worktrees of this repository) may be going on at the same time. */
+const OLD_TREE = `/tmp/bench-mock-old-${process.pid}`;
 
 interface Load {
   name: string;
