@@ -1,96 +1,113 @@
 /**
- * Build: `npm run build` (warm) against the same tool invocations run one after another (the serial
- * sum), and against the build as it was before issue 6 (the npm scripts one after another).
+ * Build (issue 13): `npm run build` on wireit, from clean (no .wireit state, no tsc cache, wireit's
+ * cache off, as CI builds), again with nothing changed, and after editing one file under
+ * openapi/paths/; against the serial sum of its tools (each script's command run one after
+ * another) and against the build it replaced (scripts/build.ts, run in a worktree of the old main
+ * when bench/index.ts has one; see bench/lib/old-main.ts).
  */
-import { readFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { planOf, runStep } from "../scripts/build.js";
-import { peakByStep, REPO, run, withRssProbe } from "./lib/command.js";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { delimiter, join } from "node:path";
+import { REPO, run } from "./lib/command.js";
 import { figure, type Figure } from "./lib/report.js";
 import { median, repeat } from "./lib/stats.js";
-
-/**
- * `npm run build` before issue 6: every stage's npm script in turn, with today's scripts (so with
- * the docs, which were to be added to it, and the incremental type check).
- */
-export const SEQUENTIAL_BUILD = ["bundle", "generate", "lint", "build:dist", "docs"];
+import { ranAndFresh, wireitPlan } from "./lib/wireit.js";
 
 export interface BuildRuns {
-  /** Runs of `npm run build` and of the serial sum. */
   runs: number;
-  /** Runs of the sequential build (the slowest of the three). */
-  sequentialRuns: number;
 }
 
-export async function benchBuild({ runs, sequentialRuns }: BuildRuns, log: (line: string) => void) {
-  const { run: steps } = await planOf(REPO);
-  const { scripts } = JSON.parse(await readFile(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
-  const sequential = SEQUENTIAL_BUILD.filter((script) => scripts[script] !== undefined)
-    .map((script) => `npm run ${script}`)
-    .join(" && ");
+/** The file the "one file edited" build changes: a real edit (the operation's summary), so every step that reads it has new input. */
+export const EDITED_FILE = join("openapi", "paths", "RetryEngine.yaml");
 
-  // Warm-up (the figures are for a warm build), recording each step's peak memory.
-  log("build: warm-up run of npm run build");
-  const { rss } = await withRssProbe("build", (env) => run("npm run build", REPO, env));
+/** What a clean clone does not have: wireit's state and cache, and the type check's incremental cache. */
+async function clean(root: string): Promise<void> {
+  await rm(join(root, ".wireit"), { recursive: true, force: true });
+  await rm(join(root, "node_modules", ".cache", "tsc"), { recursive: true, force: true });
+}
 
-  const parallel: number[] = [];
+const SIMPLE = { WIREIT_LOGGER: "simple", WIREIT_CACHE: "none" };
+
+/** The scripts' commands one after another, each from clean, as the build would run them alone. */
+async function serialSum(root: string, perStep: Record<string, number[]>): Promise<number> {
+  await clean(root);
+  let sum = 0;
+  for (const script of await wireitPlan(root)) {
+    if (!script.command) continue;
+    const start = performance.now();
+    await run(script.command, root, { ...script.env, PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter) });
+    const ms = performance.now() - start;
+    (perStep[script.name] ??= []).push(ms);
+    sum += ms;
+  }
+  return sum;
+}
+
+export async function benchBuild({ runs }: BuildRuns, log: (line: string) => void, oldMain?: string) {
+  const cold: number[] = [];
+  const fresh: number[] = [];
+  const edited: number[] = [];
   const serial: number[] = [];
+  const old: number[] = [];
   const perStep: Record<string, number[]> = {};
-  await repeat(runs, async (i) => {
-    parallel.push((await run("npm run build")).ms);
-    let sum = 0;
-    for (const step of steps) {
-      const start = performance.now();
-      await runStep(step, REPO);
-      const ms = performance.now() - start;
-      (perStep[step.name] ??= []).push(ms);
-      sum += ms;
-    }
-    serial.push(sum);
-    log(`build: run ${i + 1}/${runs}: npm run build ${s(parallel.at(-1)!)}, serial sum ${s(sum)}`);
-  });
-  const before = await repeat(sequentialRuns, async (i) => {
-    const { ms } = await run(sequential);
-    log(`build: sequential run ${i + 1}/${sequentialRuns}: ${s(ms)}`);
-    return ms;
-  });
+  let editRan: string[] = [];
+  let editFresh: string[] = [];
+  const source = await readFile(join(REPO, EDITED_FILE), "utf8");
+  const edit = source.replace(/^( {2}summary: .*)$/m, "$1 (edited)");
+  if (edit === source) throw new Error(`${EDITED_FILE}: no operation summary to edit`);
 
-  const after = median(parallel) / 1000;
-  const sum = median(serial) / 1000;
-  const old = median(before) / 1000;
-  // No schedule finishes before the CPU time of its processes, spread over every core, has run.
-  const cpu = rss.reduce((total, record) => total + record.cpuMs, 0) / 1000;
-  const cores = availableParallelism();
+  await repeat(runs, async (i) => {
+    await clean(REPO);
+    cold.push((await run("npm run build", REPO, SIMPLE)).ms);
+    fresh.push((await run("npm run build", REPO, SIMPLE)).ms);
+    await writeFile(join(REPO, EDITED_FILE), edit);
+    try {
+      const result = await run("npm run build", REPO, SIMPLE);
+      edited.push(result.ms);
+      ({ ran: editRan, fresh: editFresh } = ranAndFresh(result.output));
+    } finally {
+      await writeFile(join(REPO, EDITED_FILE), source);
+    }
+    serial.push(await serialSum(REPO, perStep));
+    if (oldMain) old.push((await run("npx tsx scripts/build.ts", oldMain)).ms);
+    log(
+      `build: run ${i + 1}/${runs}: cold ${s(cold.at(-1)!)}, nothing changed ${s(fresh.at(-1)!)}, one path file edited ` +
+        `${s(edited.at(-1)!)}, serial sum ${s(serial.at(-1)!)}${oldMain ? `, old scripts/build.ts ${s(old.at(-1)!)}` : ""}`,
+    );
+  });
+  // Leave the tree built from its own sources.
+  await run("npm run build", REPO, SIMPLE);
+
+  const c = median(cold) / 1000;
   const figures: Figure[] = [
-    figure({ section: "build", name: "npm run build (warm)", value: after, unit: "s", runs, target: { kind: "max", value: 5 } }),
-    figure({ section: "build", name: "serial sum of its tool runs", value: sum, unit: "s", runs, note: `${steps.length} commands` }),
-    figure({ section: "build", name: "build ÷ serial sum", value: after / sum, unit: "×", runs, target: { kind: "max", value: 0.7 } }),
+    figure({ section: "build", name: "npm run build, cold (as CI)", value: c, unit: "s", runs }),
+    figure({ section: "build", name: "serial sum of its tools", value: median(serial) / 1000, unit: "s", runs }),
+    figure({ section: "build", name: "cold ÷ serial sum", value: median(cold) / median(serial), unit: "×", runs, target: { kind: "max", value: 0.7 } }),
+    figure({ section: "build", name: "nothing changed ÷ cold", value: median(fresh) / median(cold), unit: "×", runs, target: { kind: "max", value: 0.15 }, note: `${s(median(fresh))}` }),
     figure({
       section: "build",
-      name: "CPU time of the build's processes",
-      value: cpu,
-      unit: "s",
-      runs: 1,
-      note: `npm and scripts/build.ts included; ÷ ${cores} cores = ${(cpu / cores).toFixed(1)} s, the floor for any schedule (${(cpu / cores / sum).toFixed(2)}× the serial sum)`,
+      name: "one openapi/paths file edited ÷ cold",
+      value: median(edited) / median(cold),
+      unit: "×",
+      runs,
+      target: { kind: "max", value: 0.8 },
+      note: `${s(median(edited))}; ran ${editRan.join(", ")}; fresh ${editFresh.join(", ") || "none"}`,
     }),
-    figure({
-      section: "build",
-      name: "before: npm scripts in sequence",
-      value: old,
-      unit: "s",
-      runs: sequentialRuns,
-      note: SEQUENTIAL_BUILD.join(", "),
-    }),
-    figure({ section: "build", name: "before ÷ serial sum", value: old / sum, unit: "×", runs: sequentialRuns }),
   ];
+  if (oldMain) {
+    figures.push(
+      figure({ section: "build", name: "before: scripts/build.ts (every run cold)", value: median(old) / 1000, unit: "s", runs, note: "worktree of the old main" }),
+      figure({ section: "build", name: "nothing changed ÷ before", value: median(fresh) / median(old), unit: "×", runs }),
+    );
+  }
   const details = {
-    npmRunBuildMs: parallel,
+    coldMs: cold,
+    freshMs: fresh,
+    editedMs: edited,
     serialSumMs: serial,
-    sequentialMs: before,
-    sequentialCommand: sequential,
+    oldBuildMs: old,
+    editedRan: editRan,
+    editedFresh: editFresh,
     stepMedianMs: Object.fromEntries(Object.entries(perStep).map(([name, ms]) => [name, Math.round(median(ms))])),
-    peakRssMiBByStep: peakByStep(rss),
   };
   return { figures, details };
 }

@@ -1,18 +1,22 @@
 /**
- * Client: `cse.retryEngine` against a bare node:http server on 127.0.0.1 versus a raw `fetch` of the
- * same request and versus openapi-fetch alone (all through Node's fetch, undici, with its default
- * keep-alive pool); the cost of one AK/SK signature; the bundled size (esbuild, minified, gzip) of
- * the package versus openapi-fetch alone.
+ * Client: RetryEngine sent, one call after another, to a bare node:http server on 127.0.0.1 (its own
+ * process, keep-alive) by raw `fetch`, openapi-fetch alone, our client with a token and with AK/SK,
+ * and the official SDK core (`HcClient`, AK/SK); rounds interleaved so drift hits all alike. Then
+ * signing alone (ours against the core's `AKSKSigner.sign`), load time and runtime dependency size
+ * (ours against the core's), and the bundled size (esbuild, minified, gzip) against openapi-fetch's.
+ * With BENCH_CLIENT_BASELINE=<git ref>, the client of that ref runs beside ours in the same rounds.
  */
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/types/cse.js";
-import { createCseClient } from "../src/index.js";
-import { signRequest } from "../src/signer.js";
+import { baselineClient, currentClient, type ClientModule } from "./lib/client-builds.js";
 import { REPO } from "./lib/command.js";
+import { dependencyBytes, esmLoadTime, ourDependencies, sdkLoadTime, type LoadTime } from "./lib/footprint.js";
 import { figure, type Figure, type Target } from "./lib/report.js";
-import { ENGINE_ID, PROJECT_ID, RETRY_ENGINE_PATH, TOKEN, VALID_BODY } from "./lib/requests.js";
+import { ACCESS_KEY, ENGINE_ID, PROJECT_ID, RETRY_ENGINE_PATH, SECRET_KEY, TOKEN, VALID_BODY } from "./lib/requests.js";
+import { sdkRetryEngine } from "./lib/sdk-peer.js";
+import { measureSigning } from "./lib/signing.js";
 import { startServerProcess } from "./lib/server-process.js";
 import { median } from "./lib/stats.js";
 
@@ -22,28 +26,42 @@ export interface ClientRuns {
   calls: number;
   /** Signatures per run. */
   signatures: number;
+  /** Fresh Node processes per load-time figure. */
+  loads: number;
 }
 
 type Call = () => Promise<unknown>;
 
-/** Calls per second of `call`, made `calls` times one after another. */
-async function callsPerSecond(calls: number, call: Call): Promise<number> {
+
+/**
+ * Microseconds per call of `call`, made `calls` times one after another: wall time, and the CPU
+ * time of this process (the server has its own), which other load on the machine skews far less.
+ */
+async function microsPerCall(calls: number, call: Call): Promise<{ wall: number; cpu: number }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < calls; i++) await call();
-  return calls / ((performance.now() - start) / 1000);
+  const { user, system } = process.cpuUsage(cpu);
+  return { wall: ((performance.now() - start) * 1000) / calls, cpu: (user + system) / calls };
 }
 
-/** The same RetryEngine call three ways, against the server at `baseUrl`. */
-function callers(baseUrl: string): Record<"client" | "raw" | "openapiFetch", Call> {
-  const cse = createCseClient({ baseUrl, projectId: PROJECT_ID, auth: { token: TOKEN } });
+/** Our client's RetryEngine with `auth`; it must give the job ID. */
+function ours(client: ClientModule, baseUrl: string, auth: { token: string } | { accessKey: string; secretKey: string }): Call {
+  const cse = client.createCseClient({ baseUrl, projectId: PROJECT_ID, auth });
+  return async () => {
+    const { job } = await cse.retryEngine({ engineId: ENGINE_ID });
+    if (job.jobId !== "18638") throw new Error(`retryEngine gave job ${job.jobId}`);
+  };
+}
+
+/** The same RetryEngine call every way, against the server at `baseUrl`. */
+function callers(baseUrl: string, current: ClientModule, baseline: ClientModule | undefined): Record<string, Call> {
   const bare = createClient<paths>({ baseUrl, headers: { "X-Auth-Token": TOKEN } });
+  const sdk = sdkRetryEngine(baseUrl, ACCESS_KEY, SECRET_KEY);
+  const aksk = { accessKey: ACCESS_KEY, secretKey: SECRET_KEY };
   return {
-    client: async () => {
-      const { job } = await cse.retryEngine({ engineId: ENGINE_ID });
-      if (job.jobId === undefined) throw new Error("retryEngine gave no job ID");
-    },
     // What the client sends, by hand: same method, URL, headers and body.
-    raw: async () => {
+    "raw fetch": async () => {
       const response = await fetch(`${baseUrl}${RETRY_ENGINE_PATH}`, {
         method: "PUT",
         headers: { "Content-Type": "application/json", "X-Auth-Token": TOKEN },
@@ -52,56 +70,47 @@ function callers(baseUrl: string): Record<"client" | "raw" | "openapiFetch", Cal
       if (!response.ok) throw new Error(`bare server answered ${response.status}`);
       return JSON.parse(await response.text()) as unknown;
     },
-    // How much of the difference is openapi-fetch's own.
-    openapiFetch: async () => {
+    "openapi-fetch alone": async () => {
       const { data } = await bare.PUT("/v2/{project_id}/enginemgr/engines/{engine_id}/actions", {
         params: { path: { project_id: PROJECT_ID, engine_id: ENGINE_ID } },
         body: { action: "Retry" },
       });
       if (data === undefined) throw new Error("openapi-fetch: no data");
     },
+    "our client, token": ours(current, baseUrl, { token: TOKEN }),
+    "our client, AK/SK": ours(current, baseUrl, aksk),
+    "official SDK core, AK/SK": async () => {
+      const body = await sdk();
+      if (body["httpStatusCode"] !== 200 || body["jobId"] !== 18638) throw new Error("SDK: unexpected answer");
+    },
+    ...(baseline && {
+      "before: our client, token": ours(baseline, baseUrl, { token: TOKEN }),
+      "before: our client, AK/SK": ours(baseline, baseUrl, aksk),
+    }),
   };
 }
 
-async function measureCalls({ runs, calls }: ClientRuns, log: (line: string) => void) {
+/** µs per call of each caller, one figure per round; rounds interleave the callers. */
+async function measureCalls(options: ClientRuns, current: ClientModule, baseline: ClientModule | undefined, log: (line: string) => void) {
   const server = await startServerProcess("bench/lib/bare-server.ts");
-  const rates = { client: [] as number[], raw: [] as number[], openapiFetch: [] as number[] };
   try {
-    const call = callers(server.url);
-    const kinds = Object.keys(rates) as (keyof typeof rates)[];
-    // Warm-up (JIT, connection pool), then the runs, alternating so that drift hits all alike.
-    for (const kind of kinds) await callsPerSecond(Math.min(calls, 500), call[kind]);
-    for (let i = 0; i < runs; i++) {
-      for (const kind of kinds) rates[kind].push(await callsPerSecond(calls, call[kind]));
-      log(`client: run ${i + 1}/${runs}: ${kinds.map((kind) => `${kind} ${rates[kind].at(-1)!.toFixed(0)}/s`).join(", ")}`);
+    const call = callers(server.url, current, baseline);
+    const wall: Record<string, number[]> = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
+    const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
+    // Warm-up (JIT, connection pools), then the rounds.
+    for (const kind in call) await microsPerCall(Math.min(options.calls, 500), call[kind]!);
+    for (let i = 0; i < options.runs; i++) {
+      for (const kind in call) {
+        const round = await microsPerCall(options.calls, call[kind]!);
+        wall[kind]!.push(round.wall);
+        cpu[kind]!.push(round.cpu);
+      }
+      log(`client: round ${i + 1}/${options.runs}: ${Object.keys(call).map((k) => `${k} ${wall[k]!.at(-1)!.toFixed(0)} µs (CPU ${cpu[k]!.at(-1)!.toFixed(0)})`).join(", ")}`);
     }
+    return { wall, cpu };
   } finally {
     await server.stop();
   }
-  return rates;
-}
-
-/** Microseconds per signature: each timed on its own; the median of each run. */
-async function measureSigning({ runs, signatures }: ClientRuns): Promise<number[]> {
-  const credentials = { accessKey: "BENCHACCESSKEY0000000", secretKey: "bench-secret-key-not-a-real-one-0000000" };
-  const request = {
-    method: "PUT",
-    url: `https://cse.cn-north-4.myhuaweicloud.com${RETRY_ENGINE_PATH}`,
-    headers: { "Content-Type": "application/json" },
-    body: VALID_BODY,
-  };
-  for (let i = 0; i < 200; i++) await signRequest(request, credentials);
-  const medians: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const each: number[] = [];
-    for (let i = 0; i < signatures; i++) {
-      const start = performance.now();
-      await signRequest(request, credentials);
-      each.push((performance.now() - start) * 1000);
-    }
-    medians.push(median(each));
-  }
-  return medians;
 }
 
 /** Bytes of an ES module bundle of `contents`, minified, and gzipped (level 9). */
@@ -121,34 +130,94 @@ async function bundleSize(contents: string): Promise<{ minified: number; gzip: n
   return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
+/** Load time in fresh processes, interleaved: ours (and the baseline's) against the SDK core's. */
+async function measureLoads(loads: number, files: Record<string, string>) {
+  const times: Record<string, LoadTime[]> = { "official SDK core": [], ...Object.fromEntries(Object.keys(files).map((k) => [k, []])) };
+  for (let i = 0; i < loads; i++) {
+    for (const [label, file] of Object.entries(files)) times[label]!.push(await esmLoadTime(file));
+    times["official SDK core"]!.push(await sdkLoadTime());
+  }
+  return times;
+}
+
 export async function benchClient(options: ClientRuns, log: (line: string) => void) {
-  const rates = await measureCalls(options, log);
-  const signing = await measureSigning(options);
+  const current = await currentClient();
+  const baseline = await baselineClient(process.env["BENCH_CLIENT_BASELINE"]);
+  const { wall: perCall, cpu: cpuPerCall } = await measureCalls(options, current.module, baseline?.module, log);
+  const signing = await measureSigning(options, baseline?.module.signRequest);
+  const loads = await measureLoads(options.loads, { "our client": current.file, ...(baseline && { "before: our client": baseline.file }) });
+  const dependencies = { "our client": dependencyBytes(ourDependencies()), "official SDK core": dependencyBytes(["@huaweicloud/huaweicloud-sdk-core"]) };
   const ours = await bundleSize(`export * from "./src/index.ts";`);
   const alone = await bundleSize(`export * from "openapi-fetch"; export { default } from "openapi-fetch";`);
+  // What tree-shaking leaves to a program that uses one service (its region list, its job readings).
+  const oneClient = await bundleSize(`export { createCseClient } from "./src/index.ts";`);
 
   const { runs, calls, signatures } = options;
   const row = (name: string, value: number, unit: string, extra: { runs?: number; target?: Target; note?: string } = {}) =>
     figure({ section: "client", name, value, unit, runs, ...extra });
-  const [client, raw, openapiFetch] = [median(rates.client), median(rates.raw), median(rates.openapiFetch)];
+  const us = (kind: string) => median(perCall[kind]!);
+  /** Median of a ratio and its range over the rounds (each round's two figures were taken side by side). */
+  const ratio = (a: number[], b: number[]) => {
+    const each = a.map((x, i) => x / b[i]!);
+    return { value: median(a) / median(b), note: `per round ${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)}` };
+  };
+  const raw = us("raw fetch");
+  const cpuRatio = (a: string, b: string) => {
+    const r = ratio(cpuPerCall[a]!, cpuPerCall[b]!);
+    return row(`CPU time: ${a} ÷ ${b}`, r.value, "×", { note: r.note });
+  };
   const figures: Figure[] = [
-    row("retryEngine calls/s (bare server)", client, "calls/s", { note: `${calls} calls per run, one at a time` }),
-    row("raw fetch calls/s (same request)", raw, "calls/s"),
-    row("client time per call ÷ raw fetch", raw / client, "×", { target: { kind: "max", value: 1.1 } }),
-    row("openapi-fetch alone: time per call ÷ raw fetch", raw / openapiFetch, "×", { note: `${openapiFetch.toFixed(0)} calls/s` }),
-    row("AK/SK signature (signRequest)", median(signing), "µs", {
-      target: { kind: "max", value: 50 },
-      note: `median of ${signatures} per run`,
+    ...Object.keys(perCall).map((kind) =>
+      row(`${kind}: µs per call`, us(kind), "µs", {
+        note: `${(us(kind) / raw).toFixed(2)}× raw fetch; CPU ${median(cpuPerCall[kind]!).toFixed(0)} µs; ${calls} calls per round`,
+      }),
+    ),
+    row("our client, token ÷ openapi-fetch alone", ratio(perCall["our client, token"]!, perCall["openapi-fetch alone"]!).value, "×", {
+      target: { kind: "max", value: 1.1 },
+      note: ratio(perCall["our client, token"]!, perCall["openapi-fetch alone"]!).note,
     }),
+    row("our client, AK/SK ÷ official SDK core", ratio(perCall["our client, AK/SK"]!, perCall["official SDK core, AK/SK"]!).value, "×", {
+      target: { kind: "max", value: 0.9 },
+      note: ratio(perCall["our client, AK/SK"]!, perCall["official SDK core, AK/SK"]!).note,
+    }),
+    cpuRatio("our client, token", "openapi-fetch alone"),
+    cpuRatio("our client, AK/SK", "official SDK core, AK/SK"),
+    row("our client, token ÷ raw fetch", us("our client, token") / raw, "×", { target: { kind: "max", value: 1.1 } }),
+    ...Object.keys(signing).map((kind) => row(`sign: ${kind}`, median(signing[kind]!), "µs", { note: `median of ${signatures} per run` })),
+    row("signRequest ÷ AKSKSigner.sign", ratio(signing["signRequest (one-shot)"]!, signing["AKSKSigner.sign"]!).value, "×", {
+      target: { kind: "max", value: 1 },
+      note: ratio(signing["signRequest (one-shot)"]!, signing["AKSKSigner.sign"]!).note,
+    }),
+    ...Object.entries(loads).map(([label, times]) =>
+      row(`load: ${label}`, median(times.map((t) => t.ms)), "ms", {
+        runs: times.length,
+        note: `CPU ${median(times.map((t) => t.cpuMs)).toFixed(1)} ms; fresh node process, import/require only`,
+      }),
+    ),
+    ...Object.entries(dependencies).map(([label, { bytes, packages }]) =>
+      row(`runtime dependencies: ${label}`, bytes / 2 ** 20, "MiB", { runs: 1, note: `${packages} packages, as installed here` }),
+    ),
     row("package bundle, min + gzip", ours.gzip / 1024, "KiB", {
       runs: 1,
       target: { kind: "max", value: 8 },
       note: `${ours.minified} B minified, ${ours.gzip} B gzip; includes openapi-fetch`,
     }),
-    row("openapi-fetch alone, min + gzip", alone.gzip / 1024, "KiB", {
+    row("one service client, min + gzip", oneClient.gzip / 1024, "KiB", {
       runs: 1,
-      note: `${alone.minified} B minified, ${alone.gzip} B gzip`,
+      note: `${oneClient.minified} B minified, ${oneClient.gzip} B gzip; import { createCseClient } only, openapi-fetch included`,
     }),
+    row("openapi-fetch alone, min + gzip", alone.gzip / 1024, "KiB", { runs: 1, note: `${alone.minified} B minified, ${alone.gzip} B gzip` }),
   ];
-  return { figures, details: { callsPerSecond: rates, signatureMedianMicroseconds: signing, bundleBytes: { package: ours, openapiFetch: alone } } };
+  return {
+    figures,
+    details: {
+      baseline: baseline?.label,
+      microsecondsPerCall: perCall,
+      cpuMicrosecondsPerCall: cpuPerCall,
+      signatureMedianMicroseconds: signing,
+      loadTimes: loads,
+      runtimeDependencies: dependencies,
+      bundleBytes: { package: ours, oneServiceClient: oneClient, openapiFetch: alone },
+    },
+  };
 }

@@ -5,6 +5,9 @@
  * about ten minutes on the 2-core machine, most of it in `npm test` and the 500-operation build.
  *
  * Usage: tsx bench/index.ts [build|scale|test|client|mock ...]   (all areas by default)
+ *   BENCH_OLD_MAIN=<dir>: a worktree of an older main with `npm ci` done there; `build` and `test`
+ *   then measure its build and its `npm test` in the same run, side by side with ours
+ *   (git worktree add /tmp/old-main 258ce29 && (cd /tmp/old-main && npm ci); remove it after).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -22,10 +25,10 @@ import { benchTestSuite } from "./test-suite.js";
  * takes minutes (npm test, the 500-operation build) or where a run is a reference only.
  */
 export const RUNS = {
-  client: { runs: 5, calls: 2_000, signatures: 2_000 },
+  client: { runs: 5, calls: 2_000, signatures: 2_000, loads: 7 },
   mock: { runs: 5, seconds: 2, connections: 10 },
   test: { testRuns: 1, startups: 5 },
-  build: { runs: 5, sequentialRuns: 3 },
+  build: { runs: 3 },
   scale: { 5: 3, 50: 3, 500: 1 },
 };
 
@@ -41,9 +44,9 @@ async function runArea(area: Area): Promise<{ figures: Figure[]; details: unknow
     case "mock":
       return benchMock(RUNS.mock, log);
     case "test":
-      return benchTestSuite(RUNS.test, log);
+      return benchTestSuite(RUNS.test, log, process.env.BENCH_OLD_MAIN);
     case "build":
-      return benchBuild(RUNS.build, log);
+      return benchBuild(RUNS.build, log, process.env.BENCH_OLD_MAIN);
     case "scale":
       return benchScale(RUNS.scale, log);
   }

@@ -1,5 +1,5 @@
 /**
- * Scale: the same build (scripts/build.ts) on synthetic APIs of 5, 50 and 500 operations shaped
+ * Scale: the same build (`npm run build` on wireit, from clean each time) on synthetic APIs of 5, 50 and 500 operations shaped
  * like ours (bench/synthetic-api.ts), with the peak memory of its processes.
  */
 import { join } from "node:path";
@@ -30,7 +30,7 @@ async function buildSize(operations: number, runs: number, log: (line: string) =
   await repeat(runs, async (i) => {
     if (failure) return;
     const { value, rss: records } = await withRssProbe(`scale-${operations}-${i}`, (env) =>
-      attempt(`tsx scripts/build.ts ${dir}`, REPO, { ...env, PATH: `${join(REPO, "node_modules", ".bin")}:${process.env.PATH}` }),
+      attempt(`rm -rf .wireit node_modules/.cache && npm run build`, dir, { ...env, WIREIT_CACHE: "none", WIREIT_LOGGER: "simple" }),
     );
     rss.push(...records);
     ms.push(value.ms);
@@ -42,11 +42,11 @@ async function buildSize(operations: number, runs: number, log: (line: string) =
   return { operations, ms, ...(failure ? { failure } : {}), peakMiB, peakStep, peakRssMiBByStep: peaks };
 }
 
-/** "spectral: <first error line>" from scripts/build.ts's failure output. */
+/** "lint:spectral: <first error line>" from wireit's failure output ("❌ [script] ..."). */
 function failureOf(output: string): string {
   const lines = output.split("\n");
-  const at = lines.findIndex((line) => line.startsWith("build step "));
-  const step = /^build step (\S+) failed/.exec(lines[at] ?? "")?.[1] ?? "unknown step";
+  const at = lines.findIndex((line) => /^❌ \[/.test(line));
+  const step = /^❌ \[([^\]]+)\]/.exec(lines[at] ?? "")?.[1] ?? "unknown step";
   const first = lines
     .slice(at + 1)
     .filter((line) => line.trim() !== "")

@@ -3,9 +3,9 @@
  * components as they are, and our five path files copied round-robin (operation i is a copy of
  * path file i mod 5, with operationId `<OperationId><copy>` and its own path `/v2/{project_id}/copy<copy>/...`),
  * each with its code samples; the four roots list them as ours do (by service), so the same build
- * (scripts/build.ts: bundle, lint, types, docs) runs on it unchanged. With N = 5 it is our API.
+ * (package.json's wireit scripts: bundle, lint, types, docs) runs on it unchanged. With N = 5 it is our API.
  *
- * It has no client: its package.json has no `build:dist`, and its type check compiles the generated
+ * It has no client: its package.json has no `dist`, and its type check compiles the generated
  * declarations themselves (`skipLibCheck: false`), which grow with N.
  */
 import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
@@ -55,15 +55,23 @@ export async function writeSyntheticApi(repo: string, dir: string, operations: n
   await mkdir(join(dir, "node_modules"));
   await symlink(join(repo, "node_modules", ".bin"), join(dir, "node_modules", ".bin"), "dir");
 
+  // The same wireit build, less the client's `dist` (the synthetic API has no client).
   const manifest = JSON.parse(await readFile(join(repo, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
+    wireit: Record<string, { dependencies?: (string | { script: string })[] }>;
   };
-  const scripts = Object.fromEntries(
-    ["bundle", "lint", "generate", "docs"].flatMap((name) =>
-      manifest.scripts[name] === undefined ? [] : [[name, manifest.scripts[name]]],
-    ),
-  );
-  await writeJson(join(dir, "package.json"), { name: `synthetic-api-${operations}`, private: true, type: "module", scripts });
+  const name = (d: string | { script: string }) => (typeof d === "string" ? d : d.script);
+  const wireit: typeof manifest.wireit = {};
+  const visit = (script: string) => {
+    if (script === "dist" || wireit[script]) return;
+    const config = structuredClone(manifest.wireit[script]!);
+    config.dependencies = config.dependencies?.filter((d) => name(d) !== "dist");
+    wireit[script] = config;
+    config.dependencies?.forEach((d) => visit(name(d)));
+  };
+  visit("build:all");
+  const scripts = { build: manifest.scripts.build, ...Object.fromEntries(Object.keys(wireit).map((s) => [s, "wireit"])) };
+  await writeJson(join(dir, "package.json"), { name: `synthetic-api-${operations}`, private: true, type: "module", scripts, wireit });
   const tsconfig = JSON.parse(await readFile(join(repo, "tsconfig.json"), "utf8")) as {
     compilerOptions: Record<string, unknown>;
   };

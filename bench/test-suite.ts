@@ -31,19 +31,34 @@ async function firstAnswer(url: string): Promise<void> {
 }
 
 /** The five test files that took longest (seconds, from the first to the last test's end), from vitest's JSON report. */
-async function slowestFiles(report: string): Promise<Record<string, number>> {
+async function slowestFiles(report: string, root: string): Promise<Record<string, number>> {
   const { testResults } = JSON.parse(await readFile(report, "utf8").catch(() => '{"testResults":[]}')) as {
     testResults: { name: string; startTime: number; endTime: number }[];
   };
   return Object.fromEntries(
     testResults
-      .map((file) => [relative(REPO, file.name), Math.round((file.endTime - file.startTime) / 100) / 10] as const)
+      .map((file) => [relative(root, file.name), Math.round((file.endTime - file.startTime) / 100) / 10] as const)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5),
   );
 }
 
-export async function benchTestSuite({ testRuns, startups }: TestRuns, log: (line: string) => void) {
+/** One `npm test` in `cwd`, with vitest's summary and slowest files. */
+async function npmTest(cwd: string) {
+  const report = join(SCRATCH, `vitest-${cwd === REPO ? "new" : "old"}.json`);
+  const { ms, exit, output } = await attempt(`npm test -- --reporter=default --reporter=json --outputFile.json=${report}`, cwd, {
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
+  });
+  const summary = /Tests\s+(.*)/.exec(output)?.[1]?.trim() ?? "no summary";
+  return { ms, exit, summary, slowestFiles: await slowestFiles(report, cwd) };
+}
+
+/**
+ * @param oldMain a worktree of the old main with its dependencies installed: its `npm test` runs
+ *   right after ours, each run, so the two times share the machine's load.
+ */
+export async function benchTestSuite({ testRuns, startups }: TestRuns, log: (line: string) => void, oldMain?: string) {
   const library: number[] = [];
   const command: number[] = [];
   for (let i = 0; i < startups; i++) {
@@ -68,17 +83,15 @@ export async function benchTestSuite({ testRuns, startups }: TestRuns, log: (lin
     );
   }
 
-  const tests: { ms: number; exit: number | string; summary: string; slowestFiles: Record<string, number> }[] = [];
+  const tests: Awaited<ReturnType<typeof npmTest>>[] = [];
+  const oldTests: Awaited<ReturnType<typeof npmTest>>[] = [];
   for (let i = 0; i < testRuns; i++) {
-    const report = join(SCRATCH, "vitest.json");
-    const { ms, exit, output } = await attempt(
-      `npm test -- --reporter=default --reporter=json --outputFile.json=${report}`,
-      REPO,
-      { NO_COLOR: "1", FORCE_COLOR: "0" },
-    );
-    const summary = /Tests\s+(.*)/.exec(output)?.[1]?.trim() ?? "no summary";
-    tests.push({ ms, exit, summary, slowestFiles: await slowestFiles(report) });
-    log(`test: npm test ${i + 1}/${testRuns}: ${(ms / 1000).toFixed(1)} s, exit ${exit} (${summary})`);
+    tests.push(await npmTest(REPO));
+    log(`test: npm test ${i + 1}/${testRuns}: ${(tests.at(-1)!.ms / 1000).toFixed(1)} s, exit ${tests.at(-1)!.exit} (${tests.at(-1)!.summary})`);
+    if (oldMain) {
+      oldTests.push(await npmTest(oldMain));
+      log(`test: old main's npm test ${i + 1}/${testRuns}: ${(oldTests.at(-1)!.ms / 1000).toFixed(1)} s, exit ${oldTests.at(-1)!.exit} (${oldTests.at(-1)!.summary})`);
+    }
   }
 
   const failed = tests.filter((t) => t.exit !== 0);
@@ -95,6 +108,26 @@ export async function benchTestSuite({ testRuns, startups }: TestRuns, log: (lin
         `slowest: ${Object.entries(tests[0]?.slowestFiles ?? {}).slice(0, 3).map(([file, s]) => `${file} ${s} s`).join(", ")}`,
       ].join("; "),
     }),
+    ...(oldMain
+      ? [
+          figure({
+            section: "test",
+            name: "before: old main's npm test",
+            value: median(oldTests.map((t) => t.ms)) / 1000,
+            unit: "s",
+            runs: testRuns,
+            note: `${oldTests[0]?.summary ?? ""}; slowest: ${Object.entries(oldTests[0]?.slowestFiles ?? {}).slice(0, 3).map(([file, s]) => `${file} ${s} s`).join(", ")}`,
+          }),
+          figure({
+            section: "test",
+            name: "npm test ÷ old main's",
+            value: median(tests.map((t) => t.ms)) / median(oldTests.map((t) => t.ms)),
+            unit: "×",
+            runs: testRuns,
+            target: { kind: "max", value: 0.5 },
+          }),
+        ]
+      : []),
     figure({
       section: "test",
       name: "mock start-up: startMock() → first answer",
@@ -112,5 +145,5 @@ export async function benchTestSuite({ testRuns, startups }: TestRuns, log: (lin
       note: "what npm run mock runs, without npm",
     }),
   ];
-  return { figures, details: { npmTest: tests, startMockMs: library, mockCommandMs: command } };
+  return { figures, details: { npmTest: tests, oldMainNpmTest: oldTests, startMockMs: library, mockCommandMs: command } };
 }

@@ -4,7 +4,7 @@
  * a signature covers exactly the request that goes out, and each retry is signed afresh.
  */
 import { headerValue } from './check.js';
-import { signRequest } from './signer.js';
+import { akskSigner } from './signer.js';
 
 /** An IAM user token, sent as `X-Auth-Token`. */
 export interface TokenAuth {
@@ -35,8 +35,11 @@ export interface OutgoingRequest {
   body: ArrayBuffer | undefined;
 }
 
-/** The headers that authenticate one outgoing request. */
-export type Authenticate = (request: OutgoingRequest) => Promise<Record<string, string>>;
+/**
+ * The headers that authenticate one outgoing request: at once for a token, and for a signature
+ * wherever the runtime hashes synchronously (node:crypto); a promise only with Web Crypto.
+ */
+export type Authenticate = (request: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
 
 /** Headers the runtime may rewrite on the way out, so they are sent but not signed. */
 const UNSIGNED = ['user-agent'];
@@ -60,20 +63,16 @@ export function authenticator(auth: unknown, where: string): Authenticate {
   for (const key of given) headerValue(a[key], `${where}: auth.${key}`);
   if (a['token'] !== undefined) {
     if (given.length > 1) throw new TypeError(`${where}: auth takes either token or accessKey/secretKey, not both`);
-    const token = a['token'] as string;
-    return async () => ({ 'X-Auth-Token': token });
+    const headers = Object.freeze({ 'X-Auth-Token': a['token'] as string });
+    return () => headers;
   }
   if (a['accessKey'] === undefined || a['secretKey'] === undefined) {
     throw new TypeError(`${where}: auth with AK/SK needs both accessKey and secretKey`);
   }
-  // A copy, so a caller mutating its options object later cannot change what gets signed.
+  // Read once here (the HMAC key is derived once too), so a caller mutating its options object
+  // later cannot change what gets signed.
   const { accessKey, secretKey, securityToken } = a as unknown as AkSkAuth;
-  const credentials = { accessKey, secretKey, securityToken };
-  return async ({ method, url, headers, body }) => {
-    const signed = new Headers(headers);
-    for (const name of UNSIGNED) signed.delete(name);
-    return signRequest({ method, url, headers: signed, body }, credentials);
-  };
+  return akskSigner({ accessKey, secretKey, securityToken }, { unsigned: UNSIGNED });
 }
 
 /** The values that must never appear in an error or a log. */

@@ -7,11 +7,13 @@
  * actually goes over the wire (untrimmed header values, already-escaped path characters), we
  * sign the wire form, as API Gateway's reference signers do.
  *
- * Only Web Crypto is used, so this runs unchanged in Node 20+ and browsers.
+ * Hashing is synchronous through node:crypto where the runtime has it and Web Crypto elsewhere
+ * (src/sha256.ts), so this runs unchanged in Node 20+ and browsers.
  */
 
+import { defaultSha256, type Maybe, type Sha256 } from './sha256.js';
+
 const ALGORITHM = 'SDK-HMAC-SHA256';
-const utf8 = new TextEncoder();
 
 export interface AkSkCredentials {
   accessKey: string;
@@ -34,6 +36,9 @@ export interface SignableRequest {
   body?: string | ArrayBuffer | ArrayBufferView | null | undefined;
 }
 
+/** The headers that authenticate one request: `Authorization`, `X-Sdk-Date`, maybe `X-Security-Token`. */
+export type SignedHeaders = Record<string, string>;
+
 /**
  * Signs a request and returns the headers to add to it: `Authorization`, `X-Sdk-Date`, and
  * `X-Security-Token` when the credentials are temporary. The request is not modified.
@@ -44,37 +49,71 @@ export async function signRequest(
   req: SignableRequest,
   creds: AkSkCredentials,
   date: Date = new Date(),
-): Promise<Record<string, string>> {
-  if (!creds.accessKey || !creds.secretKey) {
+): Promise<SignedHeaders> {
+  return akskSigner(creds)(req, date);
+}
+
+export interface SignerOptions {
+  /** The hash implementation; by default node:crypto where the runtime has it, else Web Crypto. */
+  sha256?: Sha256 | undefined;
+  /** Lower-case names of headers that are sent but not signed (the runtime may rewrite them). */
+  unsigned?: readonly string[] | undefined;
+}
+
+/**
+ * A signing function for one set of credentials: what can be derived once (the HMAC key, the
+ * checks) is, so each call only hashes. With node:crypto it returns the headers synchronously,
+ * with Web Crypto a promise of them. The secret key stays inside the returned closure.
+ */
+export function akskSigner(
+  creds: AkSkCredentials,
+  options: SignerOptions = {},
+): (req: SignableRequest, date?: Date) => Maybe<SignedHeaders> {
+  const { accessKey, secretKey, securityToken } = creds;
+  if (!accessKey || !secretKey) {
     throw new Error('signRequest: accessKey and secretKey must be non-empty');
   }
-  const url = new URL(req.url);
-  const sdkDate = formatSdkDate(date);
-  const added: Record<string, string> = { 'X-Sdk-Date': sdkDate };
+  const sha = options.sha256 ?? defaultSha256();
+  const hmac = sha.hmac(secretKey);
+  const skipped = new Set(['authorization', ...(options.unsigned ?? [])]);
 
-  // Headers lower-cases names, trims values and merges duplicates: exactly what fetch will send.
-  const signed = new Map<string, string>();
-  new Headers(req.headers).forEach((value, name) => signed.set(name, value));
-  signed.delete('authorization');
-  signed.set('x-sdk-date', sdkDate);
-  if (creds.securityToken) {
-    // The SDK adds the token before signing, so it is part of the signature.
-    signed.set('x-security-token', creds.securityToken);
-    added['X-Security-Token'] = creds.securityToken;
-  }
-  if (!signed.has('host')) signed.set('host', url.host);
-  // A multipart boundary is chosen by the runtime after signing, so the SDK leaves it out.
-  if (signed.get('content-type')?.includes('multipart/form-data')) signed.delete('content-type');
+  return (req, date = new Date()) => {
+    const url = new URL(req.url);
+    const sdkDate = formatSdkDate(date);
+    const added: SignedHeaders = { 'X-Sdk-Date': sdkDate };
 
-  // A caller-supplied hash (typically UNSIGNED-PAYLOAD) replaces the body hash, as in the SDK.
-  const payloadHash = signed.get('x-sdk-content-sha256') ?? (await sha256Hex(bodyBytes(req.body)));
-  const { canonical, signedHeaders } = canonicalRequest(req.method, url, signed, payloadHash);
-  const stringToSign = `${ALGORITHM}\n${sdkDate}\n${await sha256Hex(utf8.encode(canonical))}`;
-  const signature = await hmacSha256Hex(creds.secretKey, stringToSign);
+    // Headers lower-cases names, trims values and merges duplicates: exactly what fetch will send.
+    const signed = new Map<string, string>();
+    const headers = req.headers instanceof Headers ? req.headers : new Headers(req.headers);
+    headers.forEach((value, name) => skipped.has(name) || signed.set(name, value));
+    signed.set('x-sdk-date', sdkDate);
+    if (securityToken) {
+      // The SDK adds the token before signing, so it is part of the signature.
+      signed.set('x-security-token', securityToken);
+      added['X-Security-Token'] = securityToken;
+    }
+    if (!signed.has('host')) signed.set('host', url.host);
+    // A multipart boundary is chosen by the runtime after signing, so the SDK leaves it out.
+    if (signed.get('content-type')?.includes('multipart/form-data')) signed.delete('content-type');
 
-  added['Authorization'] =
-    `${ALGORITHM} Access=${creds.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  return added;
+    // A caller-supplied hash (typically UNSIGNED-PAYLOAD) replaces the body hash, as in the SDK.
+    const bodyHash = signed.get('x-sdk-content-sha256') ?? sha.hash(req.body ?? '');
+    return then(bodyHash, (payloadHash) => {
+      const { canonical, signedHeaders } = canonicalRequest(req.method, url, signed, payloadHash);
+      return then(sha.hash(canonical), (canonicalHash) =>
+        then(hmac(`${ALGORITHM}\n${sdkDate}\n${canonicalHash}`), (signature) => {
+          added['Authorization'] =
+            `${ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+          return added;
+        }),
+      );
+    });
+  };
+}
+
+/** Applies `next` at once to a plain value, or when a promise settles: the sync path makes no promise. */
+function then<T, U>(value: Maybe<T>, next: (value: T) => Maybe<U>): Maybe<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
 }
 
 /** `X-Sdk-Date` form of a date: UTC, `YYYYMMDDTHHMMSSZ`, milliseconds truncated. */
@@ -116,21 +155,18 @@ export function canonicalRequest(
  * so the two never disagree for requests it makes.
  */
 function canonicalUri(pathname: string): string {
-  const path = pathname.split('/').map((segment) => rfc3986(decodeSegment(segment))).join('/');
+  // Unreserved characters only (the usual case: IDs and names) are their own encoding.
+  const path = /^[\w\-.~/]*$/.test(pathname)
+    ? pathname
+    : pathname.split('/').map((segment) => rfc3986(decodeSegment(segment))).join('/');
   return path.endsWith('/') ? path : `${path}/`;
 }
 
 /** Sorted by raw key, then raw value (repeated keys included), each side strictly encoded. */
 function canonicalQuery(params: URLSearchParams): string {
-  const byKey = new Map<string, string[]>();
-  for (const [key, value] of params) {
-    const values = byKey.get(key);
-    if (values) values.push(value);
-    else byKey.set(key, [value]);
-  }
-  return [...byKey]
-    .sort(([a], [b]) => byCodeUnit(a, b))
-    .flatMap(([key, values]) => values.sort(byCodeUnit).map((v) => `${rfc3986(key)}=${rfc3986(v)}`))
+  return [...params]
+    .sort(([a, x], [b, y]) => byCodeUnit(a, b) || byCodeUnit(x, y))
+    .map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`)
     .join('&');
 }
 
@@ -152,33 +188,4 @@ function decodeSegment(segment: string): string {
 
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function bodyBytes(body: SignableRequest['body']): Uint8Array<ArrayBuffer> {
-  if (body == null) return new Uint8Array(0);
-  if (typeof body === 'string') return utf8.encode(body);
-  // Copy so Web Crypto never sees a view over a SharedArrayBuffer.
-  if (ArrayBuffer.isView(body)) {
-    return new Uint8Array(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
-  }
-  return new Uint8Array(body);
-}
-
-async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', data));
-}
-
-async function hmacSha256Hex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    utf8.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return toHex(await crypto.subtle.sign('HMAC', key, utf8.encode(message)));
-}
-
-function toHex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -3,6 +3,7 @@
  * which is where auth headers, the per-attempt timeout and retries belong.
  */
 import type { Authenticate } from './auth.js';
+import { deadline } from './deadline.js';
 import { NetworkError, TimeoutError } from './errors.js';
 import { sanitized, type Redact } from './redact.js';
 import { retryAfterMs } from './retry-after.js';
@@ -76,12 +77,15 @@ async function send(
   for (const [name, value] of Object.entries(auth)) headers.set(name, value);
   const deadline = attemptSignal(request.signal, timeout);
   try {
-    const fetch = connection.fetch ?? globalThis.fetch;
     // 'manual': a 3xx comes back as it is (and becomes an ApiError). Following it would resend the
     // credentials to whatever origin the Location names, and turn a POST action into a GET.
-    const outgoing = new Request(request, { headers, body, signal: deadline.signal, redirect: 'manual' });
+    const init: RequestInit = { headers, body, signal: deadline.signal, redirect: 'manual' };
+    // globalThis.fetch gets the changes as its init and builds the one Request it sends: a Request
+    // built here first would be one more copy (in Node: a body, a signal, ~50 µs). A custom fetch
+    // is promised a Request.
+    const sent = connection.fetch ? connection.fetch(new Request(request, init)) : fetch(request, init);
     // Raced against the timer, so the timeout holds even for a custom fetch that ignores the signal.
-    return await deadline.race(receive(fetch, outgoing));
+    return await deadline.race(receive(sent));
   } catch (error) {
     if (request.signal.aborted) throw request.signal.reason;
     if (deadline.timedOut()) throw new TimeoutError(operation, timeout!);
@@ -92,8 +96,8 @@ async function send(
 }
 
 /** The answer, fully buffered; refuses one that came from following a redirect. */
-async function receive(fetch: FetchLike, outgoing: Request): Promise<Response> {
-  const response = await fetch(outgoing);
+async function receive(sent: Promise<Response>): Promise<Response> {
+  const response = await sent;
   // A custom fetch may follow redirects whatever the request asks; its answer is then another origin's.
   if (response.redirected) throw new Error('the fetch followed a redirect, whose answer is not used');
   // Browsers answer 'manual' with an opaque response (status 0) that hides the status and Location.
@@ -109,38 +113,25 @@ async function receive(fetch: FetchLike, outgoing: Request): Promise<Response> {
 }
 
 /**
- * A signal for one attempt: aborted by the caller's signal, or by this attempt's own timer.
- * `race` settles as soon as it aborts, whether or not the work in flight listens to it.
+ * A signal for one attempt, and `race`, which settles as soon as it aborts, whether or not the work
+ * in flight listens to it.
  */
 function attemptSignal(caller: AbortSignal, timeout: number | undefined) {
-  const controller = new AbortController();
-  const { signal } = controller;
-  let timedOut = false;
-  const onAbort = () => controller.abort(caller.reason);
-  if (caller.aborted) onAbort();
-  else caller.addEventListener('abort', onAbort, { once: true });
-  const timer =
-    timeout === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException(`no response within ${timeout} ms`, 'TimeoutError'));
-        }, timeout);
-  return {
-    signal,
-    timedOut: () => timedOut,
-    race<T>(work: Promise<T>): Promise<T> {
-      work.catch(() => {}); // when it loses the race, its late failure is of no interest
-      return new Promise<T>((resolve, reject) => {
-        const stop = () => reject(signal.reason);
-        if (signal.aborted) return stop();
-        signal.addEventListener('abort', stop, { once: true });
-        void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
-      });
-    },
-    clear() {
-      clearTimeout(timer);
-      caller.removeEventListener('abort', onAbort);
-    },
+  // Without a timer the caller's signal is the attempt's: no controller, no listeners to undo.
+  if (timeout === undefined) return { signal: caller, timedOut: () => false, race: raceWith(caller), clear() {} };
+  const attempt = deadline(caller, timeout, `no response within ${timeout} ms`);
+  return { ...attempt, race: raceWith(attempt.signal) };
+}
+
+/** Settles with `work`, or rejects with the signal's reason as soon as it aborts. */
+function raceWith(signal: AbortSignal) {
+  return <T>(work: Promise<T>): Promise<T> => {
+    work.catch(() => {}); // when it loses the race, its late failure is of no interest
+    return new Promise<T>((resolve, reject) => {
+      const stop = () => reject(signal.reason);
+      if (signal.aborted) return stop();
+      signal.addEventListener('abort', stop, { once: true });
+      void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+    });
   };
 }

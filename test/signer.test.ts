@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { signRequest, type AkSkCredentials } from '../src/signer.js';
+import { defaultSha256, nodeSha256, webSha256, type Sha256 } from '../src/sha256.js';
+import { akskSigner, signRequest, type AkSkCredentials } from '../src/signer.js';
 
 /*
- * Parity with the official signer. Each fixture is signed twice: by our signer, and by the
+ * Parity with the official signer, once per hashing path (node:crypto, the default in Node, and
+ * Web Crypto, the one browsers get). Each fixture is signed twice: by our signer, and by the
  * SDK's own request pipeline, HcClient#buildRequest -> BasicCredentials#processAuthRequest ->
  * AKSKSigner.sign: the exact code HcClient#sendRequest runs right before handing the request
  * to axios. buildRequest sends nothing.
@@ -148,6 +150,12 @@ const fixtures: Fixture[] = [
     path: `/v2/${PROJECT}/名字/x!y*z(1)~a_b.c-d`,
   },
   {
+    name: 'path of unreserved characters only, taken as it stands',
+    method: 'DELETE',
+    origin: CSE,
+    path: `/v2/${PROJECT}/Engine~1.a-b_C/`,
+  },
+  {
     name: 'header values with inner spaces and mixed-case names',
     method: 'POST',
     origin: WORKSPACE,
@@ -175,10 +183,16 @@ function urlOf(f: Fixture): string {
   return `${f.origin}${path}${pairs.length ? `?${pairs.join('&')}` : ''}`;
 }
 
-async function signOurs(f: Fixture, headers = f.headers) {
+// Both must exist here: in Node 20.16+ node:crypto is found, and Web Crypto is always there.
+const PATHS: [string, Sha256][] = [
+  ['node:crypto', nodeSha256()!],
+  ['Web Crypto', webSha256],
+];
+
+async function signOurs(f: Fixture, sha: Sha256, headers = f.headers) {
   const creds: AkSkCredentials = { accessKey: AK, secretKey: SK };
   if (f.temporary) creds.securityToken = TOKEN;
-  return signRequest(
+  return akskSigner(creds, { sha256: sha })(
     {
       method: f.method,
       url: urlOf(f),
@@ -189,7 +203,6 @@ async function signOurs(f: Fixture, headers = f.headers) {
       },
       body: f.body === undefined ? undefined : JSON.stringify(f.body),
     },
-    creds,
     NOW,
   );
 }
@@ -212,7 +225,7 @@ async function signOfficial(f: Fixture, headers = f.headers): Promise<Record<str
   return request.headers;
 }
 
-describe('signRequest matches the official SDK signer', () => {
+describe.each(PATHS)('signing through %s matches the official SDK signer', (_, sha) => {
   beforeEach(() => {
     // The SDK stamps X-Sdk-Date from the clock; freeze only Date so Web Crypto promises still run.
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -223,7 +236,7 @@ describe('signRequest matches the official SDK signer', () => {
   });
 
   it.each(fixtures)('$name', async (f) => {
-    const [ours, official] = await Promise.all([signOurs(f), signOfficial(f)]);
+    const [ours, official] = await Promise.all([signOurs(f, sha), signOfficial(f)]);
     expect(ours['X-Sdk-Date']).toBe(official['X-Sdk-Date']);
     expect(ours['Authorization']).toBe(official['Authorization']);
     expect(ours['X-Security-Token']).toBe(official['X-Security-Token']);
@@ -236,7 +249,7 @@ describe('signRequest matches the official SDK signer', () => {
   it('trims header values (as fetch does on the wire) where the SDK signs them untrimmed', async () => {
     const f = fixtures.find((x) => x.name.startsWith('header values'))!;
     const padded = { ...f.headers, 'X-Client-Note': '  retry   after  outage \t' };
-    const ours = await signOurs(f, padded);
+    const ours = await signOurs(f, sha, padded);
     // Parity with what the SDK signs for the value the server actually receives...
     expect(ours['Authorization']).toBe((await signOfficial(f, f.headers))['Authorization']);
     // ...and a deliberate difference from what it signs for the padded value.
@@ -276,5 +289,70 @@ describe('signRequest', () => {
 
   it('rejects empty keys', async () => {
     await expect(signRequest(request, { accessKey: AK, secretKey: '' })).rejects.toThrow(/non-empty/);
+  });
+});
+
+describe('hashing paths', () => {
+  const creds: AkSkCredentials = { accessKey: AK, secretKey: SK, securityToken: TOKEN };
+  const request = {
+    method: 'PUT',
+    url: `${CSE}/v2/${PROJECT}/enginemgr/engines/${ENGINE}/actions`,
+    headers: new Headers({ 'Content-Type': 'application/json', 'User-Agent': 'ua/1' }),
+    body: '{"action":"Retry"}',
+  };
+
+  it('uses node:crypto in Node, synchronously: no promise per signature', () => {
+    expect(nodeSha256()).toBeDefined();
+    expect(defaultSha256()).not.toBe(webSha256);
+    const headers = akskSigner(creds)(request, NOW);
+    expect(headers).not.toBeInstanceOf(Promise);
+    expect((headers as Record<string, string>)['X-Sdk-Date']).toBe('20250314T092653Z');
+  });
+
+  it('falls back to Web Crypto where the runtime has no process.getBuiltinModule', async () => {
+    const original = process.getBuiltinModule;
+    try {
+      (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+      vi.resetModules();
+      const fresh = await import('../src/sha256.js');
+      expect(fresh.nodeSha256()).toBeUndefined();
+      expect(fresh.defaultSha256()).toBe(fresh.webSha256);
+    } finally {
+      process.getBuiltinModule = original;
+      vi.resetModules();
+    }
+  });
+
+  it.each(PATHS)('%s: one signer signs many requests alike; the one-shot signRequest agrees', async (_, sha) => {
+    const sign = akskSigner(creds, { sha256: sha });
+    const first = await sign(request, NOW);
+    expect(await sign(request, NOW)).toEqual(first);
+    expect(await signRequest(request, creds, NOW)).toEqual(first);
+  });
+
+  it.each(PATHS)('%s: string, ArrayBuffer, view and SharedArrayBuffer-backed bodies hash alike', async (_, sha) => {
+    const sign = akskSigner(creds, { sha256: sha });
+    const bytes = new TextEncoder().encode(request.body);
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length + 4), 2, bytes.length);
+    shared.set(bytes);
+    const expected = await sign(request, NOW);
+    for (const body of [bytes, bytes.buffer, new DataView(bytes.buffer), shared]) {
+      expect(await sign({ ...request, body }, NOW)).toEqual(expected);
+    }
+  });
+
+  it.each(PATHS)('%s: names in `unsigned` are sent but not signed; no body and an empty one sign alike', async (_, sha) => {
+    const unsigned = akskSigner(creds, { sha256: sha, unsigned: ['user-agent'] });
+    const all = akskSigner(creds, { sha256: sha });
+    expect((await unsigned(request, NOW))['Authorization']).not.toContain('user-agent');
+    expect((await all(request, NOW))['Authorization']).toContain('user-agent');
+    // '' and no body at all are the same request to the gateway.
+    const get = { ...request, method: 'GET', body: undefined };
+    expect(await all({ ...get, body: '' }, NOW)).toEqual(await all(get, NOW));
+  });
+
+  it('rejects empty keys when the signer is made, naming neither key', () => {
+    expect(() => akskSigner({ accessKey: AK, secretKey: '' })).toThrow(/accessKey and secretKey must be non-empty/);
+    expect(() => akskSigner({ accessKey: '', secretKey: SK })).toThrow(/non-empty/);
   });
 });

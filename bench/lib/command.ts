@@ -70,12 +70,22 @@ export async function withRssProbe<T>(
   return { value, rss };
 }
 
-/** The largest peak memory per build step, in MiB. */
+/**
+ * The largest peak memory per build step, in MiB. Wireit runs each step's command itself and names
+ * none of them to its processes, so a process is known by its script (…/bin/redocly, tsc, tsx …).
+ */
 export function peakByStep(records: readonly RssRecord[]): Record<string, number> {
   const peaks: Record<string, number> = {};
-  for (const { step, maxRssKiB } of records) {
-    const key = step ?? "(orchestrator)";
+  for (const { step, script, maxRssKiB } of records) {
+    const key = step ?? scriptName(script);
     peaks[key] = Math.max(peaks[key] ?? 0, Math.round(maxRssKiB / 1024));
   }
   return peaks;
+}
+
+/** `node_modules/@redocly/cli/bin/cli.js` → `@redocly/cli`; `…/wireit/bin/wireit.js` → `wireit`. */
+function scriptName(script: string | null): string {
+  if (!script) return "(unknown)";
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(script);
+  return match?.[1] ?? script.split("/").slice(-2).join("/");
 }

@@ -1,6 +1,6 @@
 // Loaded into every Node process of a measured command (NODE_OPTIONS=--require ...): on exit, appends
 // the process's peak resident memory (maxRSS, KiB), its CPU time (all its threads) and its build
-// step (BUILD_STEP, set by scripts/build.ts) to the file named by BENCH_RSS_FILE. CommonJS, because
+// script (BUILD_STEP when a caller sets it, else the script's path) to the file named by BENCH_RSS_FILE. CommonJS, because
 // --require loads it.
 "use strict";
 const { appendFileSync } = require("node:fs");

@@ -1,19 +1,23 @@
 /**
- * The npm package: dist/ built by `npm run build:dist`, exactly the files users need in the
- * tarball, publint and arethetypeswrong clean, and the entry point importable by its own name.
+ * The npm package as a fresh clone publishes it: `npm pack` in a clean copy (test/package/clean-pack.ts)
+ * builds dist/ itself (prepack), the tarball holds exactly the files users need, publint and
+ * arethetypeswrong find nothing in it, and a new ESM project that installs the tarball imports the
+ * client and the ./mock entry point by name. Nothing here reads or writes the working tree's dist/.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_AGENT, VERSION } from '../../src/version.js';
+import { cleanPack, type CleanPack } from './clean-pack.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
-const pkg = JSON.parse(readFileSync(new URL('package.json', `file://${root}`), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 // What users get: compiled code and its declarations, the generated types those declarations
 // import, the combined bundle (served by the ./mock entry point), and npm's always-included files.
@@ -21,19 +25,37 @@ const SHIPPED = [
   /^dist\/(.+\/)?[\w-]+\.(js|d\.ts)$/,
   /^generated\/types\/(cse|workspace|servicestage)\.d\.ts$/,
   /^generated\/openapi\.json$/,
-  /^(package\.json|README\.md|LICENSE)$/,
+  /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
 ];
 
-let packed: string[] = [];
-beforeAll(async () => {
-  await run('npm', ['run', 'build:dist'], { cwd: root });
-  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
-  packed = (JSON.parse(stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path).sort();
-}, 120_000);
+let pack: CleanPack;
+let consumer: string;
 
-describe('npm pack', () => {
+/** Runs an ES module in the consumer project, as its own code would. */
+const inConsumer = async (script: string, type = 'module') =>
+  (await run(process.execPath, [`--input-type=${type}`, '-e', script], { cwd: consumer })).stdout.trim();
+
+beforeAll(async () => {
+  pack = await cleanPack(root);
+  // A new project, as `npm init -y` makes it plus "type": "module", installing the tarball. Prism
+  // (the optional peer the ./mock entry point runs) is linked from this repository, not downloaded.
+  consumer = join(pack.dir, 'consumer');
+  await mkdir(consumer);
+  await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type: 'module', private: true }));
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', pack.tarball], { cwd: consumer });
+  await mkdir(join(consumer, 'node_modules', '@stoplight'), { recursive: true });
+  for (const name of Object.keys(pkg.peerDependencies)) await symlink(join(root, 'node_modules', name), join(consumer, 'node_modules', name));
+}, 300_000);
+
+afterAll(() => pack?.remove());
+
+describe('npm pack from a clean clone', () => {
+  it('runs the build the tarball needs (prepack) before packing', () => {
+    expect(pack.log).toMatch(/\[dist\] Executed successfully/);
+  });
+
   it('contains the entry point, its declarations and the generated types', () => {
-    expect(packed).toEqual(
+    expect(pack.files).toEqual(
       expect.arrayContaining([
         'package.json',
         'dist/index.js',
@@ -49,12 +71,12 @@ describe('npm pack', () => {
   });
 
   it('contains nothing else: no sources, tests, specs, scripts, configs or source maps', () => {
-    expect(packed.filter((file) => !SHIPPED.some((pattern) => pattern.test(file)))).toEqual([]);
+    expect(pack.files.filter((file) => !SHIPPED.some((pattern) => pattern.test(file)))).toEqual([]);
   });
 
   it('ships a .js and a .d.ts for every compiled module', () => {
-    const js = packed.filter((f) => f.startsWith('dist/') && f.endsWith('.js')).map((f) => f.slice(0, -3));
-    const dts = packed.filter((f) => f.startsWith('dist/') && f.endsWith('.d.ts')).map((f) => f.slice(0, -5));
+    const js = pack.files.filter((f) => f.startsWith('dist/') && f.endsWith('.js')).map((f) => f.slice(0, -3));
+    const dts = pack.files.filter((f) => f.startsWith('dist/') && f.endsWith('.d.ts')).map((f) => f.slice(0, -5));
     expect(js.length).toBeGreaterThan(1);
     expect(dts).toEqual(js);
   });
@@ -93,15 +115,16 @@ describe('package.json', () => {
   });
 });
 
-describe('package linters', () => {
+describe('package linters, on the tarball', () => {
   it('publint finds nothing, suggestions included', async () => {
-    const { messages } = await publint({ pkgDir: root, strict: true, pack: 'npm' });
+    const tarball = (await readFile(pack.tarball)).buffer as ArrayBuffer;
+    const { messages } = await publint({ strict: true, pack: { tarball } });
     expect(messages).toEqual([]);
   });
 
   it('arethetypeswrong finds nothing for ESM consumers (node16 and bundlers)', async () => {
     // The package is ESM only by design: CommonJS callers use import(), hence the esm-only profile.
-    const { stdout } = await run('npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'json'], { cwd: root }).catch(
+    const { stdout } = await run(join(root, 'node_modules', '.bin', 'attw'), [pack.tarball, '--profile', 'esm-only', '--format', 'json']).catch(
       (e: { stdout: string }) => e,
     );
     const { problems } = JSON.parse(stdout) as { problems: Record<string, { resolutionKind?: string }[]> };
@@ -112,11 +135,35 @@ describe('package linters', () => {
   });
 });
 
-describe('the mock command (bin)', () => {
+describe('a new project that installs the tarball', () => {
+  it('imports the client by package name and gets what src/index.ts exports', async () => {
+    const names = await inConsumer("console.log(JSON.stringify(Object.keys(await import('huaweicloud-job-actions')).sort()))");
+    expect(JSON.parse(names)).toEqual(Object.keys(await import('../../src/index.js')).sort());
+  });
+
+  it('from CommonJS, loads it with await import() (the README says so)', async () => {
+    const script = "import('huaweicloud-job-actions').then((m) => console.log(typeof m.createCseClient))";
+    const { createCseClient } = await import('../../src/index.js');
+    expect(await inConsumer(script, 'commonjs')).toBe(typeof createCseClient);
+  });
+
+  it('serves ./mock from the installed dist: startMock answers with the shipped bundle and stops', async () => {
+    const script = [
+      "const { startMock } = await import('huaweicloud-job-actions/mock');",
+      'const mock = await startMock();',
+      "const res = await fetch(mock.url + '/v2/p1/script-executions/retry', { method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: '{}' });",
+      'console.log(res.status);',
+      'await mock.stop();',
+    ].join('\n');
+    expect(await inConsumer(script)).toBe('200');
+  });
+});
+
+describe('the mock command (bin), as the tarball installs it', () => {
   /** Starts `node <bin>` as one process; resolves with it and its URL once it listens. */
   async function startBin() {
-    const bin = join(root, pkg.bin['huaweicloud-job-actions-mock']);
-    const child = spawn(process.execPath, [bin], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const bin = join(consumer, 'node_modules', '.bin', 'huaweicloud-job-actions-mock');
+    const child = spawn(process.execPath, [bin], { cwd: consumer, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -127,13 +174,13 @@ describe('the mock command (bin)', () => {
         if (found) clearTimeout(timer), resolve(found[1]!);
       });
     });
-    return { child, url, output: () => output };
+    return { bin, child, url, output: () => output };
   }
 
   it.each(['SIGTERM', 'SIGINT'] as const)('runs in one process, serves, and stops on %s to its own PID', async (signal) => {
-    const { child, url, output } = await startBin();
+    const { bin, child, url, output } = await startBin();
     try {
-      expect(readFileSync(join(root, pkg.bin['huaweicloud-job-actions-mock']), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+      expect(readFileSync(bin, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
       expect(output()).toContain(`pid ${child.pid}`);
       // ps exits 1 when it finds no process: the mock has no child.
       expect(() => execFileSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], { encoding: 'utf8' })).toThrow();
@@ -145,29 +192,5 @@ describe('the mock command (bin)', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  });
-});
-
-describe('the built entry point', () => {
-  it('imports by package name from plain Node and exports what src/index.ts exports', async () => {
-    const { stdout } = await run(
-      process.execPath,
-      ['--input-type=module', '-e', "console.log(JSON.stringify(Object.keys(await import('huaweicloud-job-actions')).sort()))"],
-      { cwd: root },
-    );
-    const source = Object.keys(await import('../../src/index.js')).sort();
-    expect(JSON.parse(stdout)).toEqual(source);
-  });
-
-  it('serves ./mock from dist: startMock answers with the shipped bundle and stops', async () => {
-    const script = [
-      "const { startMock } = await import('huaweicloud-job-actions/mock');",
-      'const mock = await startMock();',
-      "const res = await fetch(mock.url + '/v2/p1/script-executions/retry', { method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: '{}' });",
-      'console.log(res.status);',
-      'await mock.stop();',
-    ].join('\n');
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
-    expect(stdout.trim()).toBe('200');
   });
 });
