@@ -6,8 +6,9 @@
  * the CPU time each mock's processes spend per request, `startMock()` → first answer (and its CPU
  * time), and the resident memory of every process each mock runs.
  *
- * Both mocks run as the package ships them: each tree's `npm run build:dist`, `dist/mock/index.js`
- * run by plain `node` (bench/lib/serve-mock.mjs, bench/lib/start-timer.mjs). Under tsx, loading
+ * Both mocks run as the package ships them: each tree's build of `dist/` (`npm run build:dist` then,
+ * `npm run dist` now), `dist/mock/index.js` run by plain `node` (bench/lib/serve-mock.mjs,
+ * bench/lib/start-timer.mjs). Under tsx, loading
  * Prism's ~2,000 CommonJS modules costs about a third more CPU (tsx hooks every require), which
  * only today's mock paid: the old one ran Prism's CLI in a plain `node` child.
  */
@@ -84,7 +85,7 @@ async function startup(cwd: string): Promise<{ ms: number; cpuMs: number }> {
 
 export async function benchMock({ runs, seconds, connections }: MockRuns, log: (line: string) => void) {
   const before = await oldTree(log);
-  await must("npm run build:dist");
+  await must("npm run dist"); // wireit: only when src/ changed since the last build
   const now = REPO.replace(/\/$/, "");
   const startups = { old: [] as number[], new: [] as number[] };
   const startupCpu = { old: [] as number[], new: [] as number[] };
