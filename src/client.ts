@@ -5,7 +5,7 @@
 import createClient, { defaultPathSerializer, type Client, type Middleware } from 'openapi-fetch';
 import { authenticator, secretsOf, type Auth } from './auth.js';
 import { optionalDelay, pathSegment } from './check.js';
-import { baseUrlOf, type Service } from './endpoints.js';
+import { baseUrlOf, type Server } from './endpoints.js';
 import { redactor } from './redact.js';
 import { parsedBody, success, type Outcome, type Success } from './result.js';
 import type { Redact } from './redact.js';
@@ -62,7 +62,7 @@ export interface ServiceConnection<Paths extends {}> {
 
 /** Checks the client options and connects openapi-fetch to the service. */
 export function connectService<Paths extends {}>(
-  service: Service,
+  server: Server,
   factory: string,
   options: ClientOptions & { region?: string | undefined; baseUrl?: string | undefined },
 ): ServiceConnection<Paths> {
@@ -77,7 +77,7 @@ export function connectService<Paths extends {}>(
   const retry = retryPolicy(options.retry, factory);
 
   const raw = createClient<Paths>({
-    baseUrl: baseUrlOf(service, options, factory),
+    baseUrl: baseUrlOf(server, options, factory),
     headers: { 'User-Agent': USER_AGENT },
     fetch: transport(connection, { timeout, retry }),
     pathSerializer: checkedPath,

@@ -3,7 +3,7 @@ import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/cse.js';
 import { argsOf, nonEmpty, optionalHeaderValue, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
-import type { CseRegion, Endpoint } from './endpoints.js';
+import { CSE_SERVER, type CseRegion, type Endpoint } from './endpoints.js';
 import { follower, type GetJobOptions } from './follow.js';
 import { engineJobReading } from './job-state.js';
 import type { JobHandle, JobResult, JobStatus } from './job.js';
@@ -64,7 +64,7 @@ export interface CseClient {
 }
 
 export function createCseClient(options: CseClientOptions): CseClient {
-  const cse = connectService<paths>('cse', 'createCseClient', options);
+  const cse = connectService<paths>(CSE_SERVER, 'createCseClient', options);
   const clientEnterpriseProject = optionalHeaderValue(options.enterpriseProjectId, 'createCseClient: enterpriseProjectId');
   const header = (call: CseCallOptions, fn: string) => ({
     'X-Enterprise-Project-ID':

@@ -2,33 +2,31 @@
 import { JobActionsError, TimeoutError } from './errors.js';
 import type { AnyJobHandle, JobStatus } from './job.js';
 
+/** `RetryEngine`'s job as the errors name it: `cse job 42 (RetryEngine)`. */
+const named = (operation: string, job: AnyJobHandle) => `${operation}: ${job.service} job ${job.jobId} (${job.operation})`;
+
 /** The job ended and the provider says it failed. */
 export class JobFailedError extends JobActionsError {
   static {
     this.prototype.name = 'JobFailedError';
   }
   /** The handle of the job that failed. */
-  readonly job: AnyJobHandle;
+  declare readonly job: AnyJobHandle;
   /** The provider's status value (`Error`, `FAILED`, ...). */
-  readonly status: string;
+  declare readonly status: string;
   /** The provider's error code when the answer has one, else its status value. */
-  readonly code: string;
+  declare readonly code: string;
   /** The provider's reason, as it gave it. */
-  readonly reason: string;
+  declare readonly reason: string;
   /** The last status answer's body. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** `X-Request-Id` of the last status answer. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(operation: string, job: AnyJobHandle, last: JobStatus) {
-    const { code = last.status, message = '' } = last.error ?? {};
-    super(operation, `${operation}: ${job.service} job ${job.jobId} (${job.operation}) failed: ${code}${message ? `: ${message}` : ''}`);
-    this.job = job;
-    this.status = last.status;
-    this.code = code;
-    this.reason = message;
-    this.body = last.body;
-    this.requestId = last.requestId;
+    const { status, body, requestId } = last;
+    const { code = status, message: reason = '' } = last.error ?? {};
+    super(operation, `${named(operation, job)} failed: ${code}${reason && `: ${reason}`}`, { job, status, code, reason, body, requestId });
   }
 }
 
@@ -37,15 +35,12 @@ export class JobTimeoutError extends TimeoutError {
   static {
     this.prototype.name = 'JobTimeoutError';
   }
-  readonly job: AnyJobHandle;
+  declare readonly job: AnyJobHandle;
   /** The last status the provider reported, if any answer came. */
-  readonly lastStatus: string | undefined;
+  declare readonly lastStatus: string | undefined;
 
   constructor(operation: string, timeout: number, job: AnyJobHandle, lastStatus: string | undefined) {
-    super(operation, timeout);
-    this.message = `${operation}: ${job.service} job ${job.jobId} (${job.operation}) did not end within ${timeout} ms` +
-      (lastStatus === undefined ? '' : ` (last status ${lastStatus})`);
-    this.job = job;
-    this.lastStatus = lastStatus;
+    const last = lastStatus === undefined ? '' : ` (last status ${lastStatus})`;
+    super(operation, timeout, `${named(operation, job)} did not end within ${timeout} ms${last}`, { job, lastStatus });
   }
 }

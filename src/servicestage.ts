@@ -3,7 +3,7 @@ import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/servicestage.js';
 import { argsOf, nonEmpty, optionalNonEmpty, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
-import type { Endpoint, ServiceStageRegion } from './endpoints.js';
+import { SERVICESTAGE_SERVER, type Endpoint, type ServiceStageRegion } from './endpoints.js';
 import { follower, type GetJobOptions } from './follow.js';
 import { serviceStageJobReading } from './job-state.js';
 import type { JobHandle, JobResult, JobStatus } from './job.js';
@@ -57,7 +57,7 @@ export interface ServiceStageClient {
 }
 
 export function createServiceStageClient(options: ServiceStageClientOptions): ServiceStageClient {
-  const ss = connectService<paths>('servicestage', 'createServiceStageClient', options);
+  const ss = connectService<paths>(SERVICESTAGE_SERVER, 'createServiceStageClient', options);
 
   async function showJobDetail(args: ShowJobDetailArgs) {
     const fn = 'showJobDetail';

@@ -4,6 +4,7 @@
  * timeouts are retried (honouring `Retry-After`), up to `retries` in a row.
  */
 import { optionalDelay, shown } from './check.js';
+import { deadline } from './deadline.js';
 import { ApiError, NetworkError, TimeoutError } from './errors.js';
 import { JobFailedError, JobTimeoutError } from './job-errors.js';
 import type { AnyJobHandle, JobStatus } from './job.js';
@@ -71,44 +72,32 @@ export async function waitForJob<Body>(job: AnyJobHandle, options: WaitOptions<B
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TypeError(`${fn}: onProgress must be a function`);
   const random = poller.random ?? Math.random;
 
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort(options.signal!.reason);
-  if (options.signal?.aborted) onAbort();
-  else options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer =
-    timeout === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException(`job not ended within ${timeout} ms`, 'TimeoutError'));
-        }, timeout);
+  const wait = deadline(options.signal, timeout, `job not ended within ${timeout} ms`);
+  const { signal } = wait;
 
   let last: JobStatus<Body> | undefined;
   let delay = pace.initial;
   let failures = 0;
   const nextDelay = () => {
-    const wait = Math.round(delay * (1 - WAIT_DEFAULTS.jitter + 2 * WAIT_DEFAULTS.jitter * random()));
+    const jittered = Math.round(delay * (1 - WAIT_DEFAULTS.jitter + 2 * WAIT_DEFAULTS.jitter * random()));
     delay = Math.min(pace.max, delay * WAIT_DEFAULTS.factor);
-    return wait;
+    return jittered;
   };
   try {
     for (;;) {
-      let wait: number;
+      let pause: number;
       let status: JobStatus<Body> | undefined;
       // A signal per poll: fetch's Request keeps a listener on the signal it is given until it is
       // garbage-collected, which on the wait's own signal would pile up over a long wait.
-      const pollController = new AbortController();
-      const abortPoll = () => pollController.abort(controller.signal.reason);
-      controller.signal.addEventListener('abort', abortPoll, { once: true });
+      const poll = deadline(signal);
       try {
-        status = await poller.poll(pollController.signal);
+        status = await poller.poll(poll.signal);
       } catch (error) {
-        if (controller.signal.aborted || !transient(error) || ++failures > pace.retries) throw error;
+        if (signal.aborted || !transient(error) || ++failures > pace.retries) throw error;
         const retryAfter = error instanceof ApiError ? error.retryAfterMs : undefined;
-        wait = retryAfter === undefined ? nextDelay() : Math.min(retryAfter, RETRY_AFTER_CAP);
+        pause = retryAfter === undefined ? nextDelay() : Math.min(retryAfter, RETRY_AFTER_CAP);
       } finally {
-        controller.signal.removeEventListener('abort', abortPoll);
+        poll.clear();
       }
       if (status) {
         failures = 0;
@@ -120,16 +109,15 @@ export async function waitForJob<Body>(job: AnyJobHandle, options: WaitOptions<B
           if (clean.error) clean.error = { code: poller.redact(clean.error.code), message: poller.redact(clean.error.message) };
           throw new JobFailedError(poller.operation, job, clean);
         }
-        wait = nextDelay();
+        pause = nextDelay();
       }
-      await sleep(wait!, controller.signal);
+      await sleep(pause!, signal);
     }
   } catch (error) {
-    if (timedOut) throw new JobTimeoutError(poller.operation, timeout!, job, last?.status);
-    if (controller.signal.aborted) throw options.signal!.reason;
+    if (wait.timedOut()) throw new JobTimeoutError(poller.operation, timeout!, job, last?.status);
+    if (signal.aborted) throw signal.reason;
     throw error;
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
+    wait.clear();
   }
 }

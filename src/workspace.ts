@@ -3,7 +3,7 @@ import type { Client } from 'openapi-fetch';
 import type { operations, paths } from '../generated/types/workspace.js';
 import { argsOf, nonEmpty, optionalNonEmpty, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
-import type { Endpoint, WorkspaceRegion } from './endpoints.js';
+import { WORKSPACE_SERVER, type Endpoint, type WorkspaceRegion } from './endpoints.js';
 import { follower, type GetJobOptions } from './follow.js';
 import { scriptTaskReading, workspaceJobReading } from './job-state.js';
 import type { JobHandle, JobResult, JobStatus, Operations } from './job.js';
@@ -89,7 +89,7 @@ export interface WorkspaceClient {
 }
 
 export function createWorkspaceClient(options: WorkspaceClientOptions): WorkspaceClient {
-  const ws = connectService<paths>('workspace', 'createWorkspaceClient', options);
+  const ws = connectService<paths>(WORKSPACE_SERVER, 'createWorkspaceClient', options);
 
   async function showJob(args: ShowJobArgs) {
     const fn = 'showJob';
