@@ -3,7 +3,7 @@
  * `Prefer`) starts a job with a fresh ID, and the status operations follow remembered jobs to their
  * outcome. Everything else passes through as Prism answered it.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AfterPrism, MockAnswer } from '../answer.js';
 import type { Operation, PrismInput } from '../prism-library.js';
 import { invalidRequest, isProviderError } from '../provider-error.js';
@@ -82,7 +82,7 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
       startedAt: clock(),
       seen: 0,
       stageEnds: [],
-      token: randomBytes(4).toString('hex'),
+      token: randomUUID().slice(0, 8),
     });
     return { ...answer, body: started.answer };
   }
