@@ -3,11 +3,18 @@
  * before it (the Prism CLI as a child process behind a proxy layer, run from a git worktree of
  * that commit with its own `npm ci`) and the bare node:http server, in one run: requests per second
  * and latency for a valid and an invalid RetryEngine request at a fixed number of connections,
- * `startMock()` → first answer, and the resident memory of every process each mock runs.
+ * the CPU time each mock's processes spend per request, `startMock()` → first answer (and its CPU
+ * time), and the resident memory of every process each mock runs.
+ *
+ * Both mocks run as the package ships them: each tree's build of `dist/` (`npm run build:dist` then,
+ * `npm run dist` now), `dist/mock/index.js` run by plain `node` (bench/lib/serve-mock.mjs,
+ * bench/lib/start-timer.mjs). Under tsx, loading
+ * Prism's ~2,000 CommonJS modules costs about a third more CPU (tsx hooks every require), which
+ * only today's mock paid: the old one ran Prism's CLI in a plain `node` child.
  */
 import autocannon, { type Result } from "autocannon";
 import { attempt, REPO } from "./lib/command.js";
-import { descendantsRss } from "./lib/process-tree.js";
+import { descendantsRss, treeCpuMs } from "./lib/process-tree.js";
 import { figure, type Figure } from "./lib/report.js";
 import { INVALID_BODY, RETRY_ENGINE_PATH, TOKEN, VALID_BODY } from "./lib/requests.js";
 import { startServerProcess, type ServerProcess } from "./lib/server-process.js";
@@ -22,7 +29,8 @@ export interface MockRuns {
 
 /** The commit before the in-process mock: the parent of the first commit that has src/mock/prism-library.ts. */
 const BEFORE = "git rev-parse \"$(git log --reverse --format=%H -- src/mock/prism-library.ts | head -1)^\"";
-const OLD_TREE = "/tmp/bench-mock-old";
+/** One per run: other runs of this benchmark (other worktrees of this repository) may be going on at the same time. */
+const OLD_TREE = `/tmp/bench-mock-old-${process.pid}`;
 
 interface Load {
   name: string;
@@ -32,7 +40,9 @@ interface Load {
   status: 200 | 400;
 }
 
-async function load(target: Load, seconds: number, connections: number): Promise<Result> {
+/** One load run, and the CPU milliseconds the server's processes spent per request during it. */
+async function load(target: Load, seconds: number, connections: number): Promise<{ result: Result; cpuMsPerRequest: number }> {
+  const cpuBefore = treeCpuMs(target.server.pid);
   const result = await autocannon({
     url: `${target.server.url}${RETRY_ENGINE_PATH}`,
     method: "PUT",
@@ -46,7 +56,7 @@ async function load(target: Load, seconds: number, connections: number): Promise
   if (result.errors > 0 || result.timeouts > 0 || answered !== result.requests.total) {
     throw new Error(`${target.name}: ${result.requests.total} requests, ${answered} answered ${target.status}, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  return result;
+  return { result, cpuMsPerRequest: (treeCpuMs(target.server.pid) - cpuBefore) / result.requests.total };
 }
 
 async function must(command: string, cwd = REPO): Promise<string> {
@@ -55,55 +65,68 @@ async function must(command: string, cwd = REPO): Promise<string> {
   return result.output.trim();
 }
 
-/** A worktree of the commit before the change, with its own dependencies (the Prism CLI). */
+/** A worktree of the commit before the change, with its own dependencies (the Prism CLI) and its dist/. */
 async function oldTree(log: (line: string) => void): Promise<{ commit: string; remove(): Promise<void> }> {
   const commit = await must(BEFORE);
   await attempt(`git worktree remove --force ${OLD_TREE}`);
   await must(`git worktree add --detach ${OLD_TREE} ${commit}`);
   log(`mock: npm ci in a worktree of ${commit.slice(0, 7)} (the mock before the change)`);
   await must("npm ci --no-audit --no-fund --ignore-scripts", OLD_TREE);
+  await must("npm run build:dist", OLD_TREE);
   return { commit, remove: async () => void (await attempt(`git worktree remove --force ${OLD_TREE}`)) };
 }
 
-async function startupMs(cwd: string): Promise<number> {
-  const output = await must(`node_modules/.bin/tsx ${REPO}bench/lib/start-timer.ts ${cwd}/src/mock/index.ts`, cwd);
-  return (JSON.parse(output.split("\n").at(-1)!) as { ms: number }).ms;
+const builtMock = (tree: string) => `${tree}/dist/mock/index.js`;
+
+async function startup(cwd: string): Promise<{ ms: number; cpuMs: number }> {
+  const output = await must(`node ${REPO}bench/lib/start-timer.mjs ${builtMock(cwd)}`, cwd);
+  return JSON.parse(output.split("\n").at(-1)!) as { ms: number; cpuMs: number };
 }
 
 export async function benchMock({ runs, seconds, connections }: MockRuns, log: (line: string) => void) {
   const before = await oldTree(log);
+  await must("npm run dist"); // wireit: only when src/ changed since the last build
+  const now = REPO.replace(/\/$/, "");
   const startups = { old: [] as number[], new: [] as number[] };
+  const startupCpu = { old: [] as number[], new: [] as number[] };
   const rss = new Map<string, { mib: number; processes: string[] }>();
   const results = new Map<string, Result[]>();
+  const cpuPerRequest = new Map<string, number[]>();
   let servers: ServerProcess[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      startups.old.push(await startupMs(OLD_TREE));
-      startups.new.push(await startupMs(REPO.replace(/\/$/, "")));
+      for (const [key, tree] of [["old", OLD_TREE], ["new", now]] as const) {
+        const { ms, cpuMs } = await startup(tree);
+        startups[key].push(ms);
+        startupCpu[key].push(cpuMs);
+      }
       log(`mock: start-up ${i + 1}/${runs}: before ${startups.old.at(-1)!.toFixed(0)} ms, now ${startups.new.at(-1)!.toFixed(0)} ms`);
     }
+    const serveMock = (tree: string) => startServerProcess(`${REPO}bench/lib/serve-mock.mjs`, {}, 60_000, tree, { runner: "node", args: [builtMock(tree)] });
     const bare = await startServerProcess("bench/lib/bare-server.ts");
-    const now = await startServerProcess("src/mock/cli.ts", { PORT: "0" });
-    const old = await startServerProcess("scripts/mock.ts", { PORT: "0" }, 60_000, OLD_TREE);
-    servers = [bare, now, old];
+    const current = await serveMock(now);
+    const old = await serveMock(OLD_TREE);
+    servers = [bare, current, old];
     const targets: Load[] = [
       { name: "before: valid request", server: old, body: VALID_BODY, status: 200 },
-      { name: "now: valid request", server: now, body: VALID_BODY, status: 200 },
+      { name: "now: valid request", server: current, body: VALID_BODY, status: 200 },
       { name: "before: invalid request", server: old, body: INVALID_BODY, status: 400 },
-      { name: "now: invalid request", server: now, body: INVALID_BODY, status: 400 },
+      { name: "now: invalid request", server: current, body: INVALID_BODY, status: 400 },
       { name: "bare node server", server: bare, body: VALID_BODY, status: 200 },
     ];
-    for (const target of targets) results.set(target.name, []);
+    for (const target of targets) results.set(target.name, []), cpuPerRequest.set(target.name, []);
     for (const target of targets) await load(target, 1, connections); // warm-up
     for (let run = 0; run < runs; run++) {
       for (const target of targets) {
-        const result = await load(target, seconds, connections);
+        const { result, cpuMsPerRequest } = await load(target, seconds, connections);
         results.get(target.name)!.push(result);
-        log(`mock: run ${run + 1}/${runs}: ${target.name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms`);
+        cpuPerRequest.get(target.name)!.push(cpuMsPerRequest);
+        log(`mock: run ${run + 1}/${runs}: ${target.name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, ${(cpuMsPerRequest * 1000).toFixed(0)} µs CPU per request`);
       }
     }
-    // After the load: what each server holds once it has served thousands of requests.
-    for (const [name, server] of [["before", old], ["now", now], ["bare", bare]] as const) rss.set(name, descendantsRss(server.pid));
+    // After the load: what each server holds once it has served thousands of requests (the mocks
+    // run by node: their own process too; the bare server: below its tsx launcher).
+    for (const [name, server, self] of [["before", old, true], ["now", current, true], ["bare", bare, false]] as const) rss.set(name, descendantsRss(server.pid, self));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await before.remove();
@@ -111,6 +134,7 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
 
   const rps = (name: string) => median(results.get(name)!.map((r) => r.requests.average));
   const p99 = (name: string) => median(results.get(name)!.map((r) => r.latency.p99));
+  const cpu = (name: string) => median(cpuPerRequest.get(name)!) * 1000;
   const note = `${connections} connections, ${seconds} s per run`;
   const figures: Figure[] = [];
   for (const kind of ["valid", "invalid"] as const) {
@@ -121,6 +145,9 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
       figure({ section: "mock", name: `${kind} request: now ÷ before`, value: is / was, unit: "×", runs, target: { kind: "min", value: 3 } }),
       figure({ section: "mock", name: `${kind} request: now ÷ bare node server`, value: is / rps("bare node server"), unit: "×", runs, target: { kind: "min", value: 0.25 } }),
       figure({ section: "mock", name: `${kind} request: p99 now`, value: p99(`now: ${kind} request`), unit: "ms", runs, target: { kind: "max", value: 10 }, note: "autocannon counts whole ms" }),
+      figure({ section: "mock", name: `${kind} request: CPU per request before (all processes)`, value: cpu(`before: ${kind} request`), unit: "µs", runs }),
+      figure({ section: "mock", name: `${kind} request: CPU per request now`, value: cpu(`now: ${kind} request`), unit: "µs", runs }),
+      figure({ section: "mock", name: `${kind} request: CPU per request now ÷ before`, value: cpu(`now: ${kind} request`) / cpu(`before: ${kind} request`), unit: "×", runs, note: "what limits req/s when the machine is not shared" }),
     );
   }
   figures.push(
@@ -128,15 +155,21 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     figure({ section: "mock", name: "startMock() → first answer, before", value: median(startups.old), unit: "ms", runs }),
     figure({ section: "mock", name: "startMock() → first answer, now", value: median(startups.new), unit: "ms", runs }),
     figure({ section: "mock", name: "start-up now ÷ before", value: median(startups.new) / median(startups.old), unit: "×", runs, target: { kind: "max", value: 0.5 } }),
+    figure({ section: "mock", name: "start-up CPU time, before (all processes)", value: median(startupCpu.old), unit: "ms", runs }),
+    figure({ section: "mock", name: "start-up CPU time, now", value: median(startupCpu.new), unit: "ms", runs }),
     figure({ section: "mock", name: "RSS of the mock's processes, before", value: rss.get("before")!.mib, unit: "MiB", runs: 1, note: rss.get("before")!.processes.join("; ") }),
     figure({ section: "mock", name: "RSS of the mock's processes, now", value: rss.get("now")!.mib, unit: "MiB", runs: 1, target: { kind: "max", value: 200 }, note: rss.get("now")!.processes.join("; ") }),
   );
   const details = {
     before: before.commit,
     startupMs: startups,
+    startupCpuMs: startupCpu,
     rss: Object.fromEntries(rss),
     load: Object.fromEntries(
-      [...results].map(([name, list]) => [name, list.map((r) => ({ requestsPerSecond: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99 }))]),
+      [...results].map(([name, list]) => [
+        name,
+        list.map((r, i) => ({ requestsPerSecond: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, cpuUsPerRequest: cpuPerRequest.get(name)![i]! * 1000 })),
+      ]),
     ),
   };
   return { figures, details };

@@ -14,6 +14,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import ts from "typescript";
 
 export const SERVICES = ["cse", "workspace", "servicestage"] as const;
 
@@ -29,9 +30,28 @@ export function typesOf(service: string): URL {
   return new URL(`generated/types/${service}.d.ts`, root);
 }
 
-/** The declaration file openapi-typescript makes from one bundle (default options). */
+/**
+ * Open enums. The documents list a status's known values and still accept any string:
+ * `anyOf: [{ type: string, enum: [...] }, { type: string }]`, which openapi-typescript 7.13 emits as
+ * `("A" | "B") | string`; TypeScript reduces that to plain `string`, so editors would offer none of
+ * the known values. This turns exactly that shape (string literals plus `string`) into
+ * `"A" | "B" | (string & {})`: still any string, and the literals survive for completion and docs.
+ */
+export function openEnum(type: ts.TypeNode): ts.TypeNode | undefined {
+  if (!ts.isUnionTypeNode(type)) return undefined;
+  const members = type.types.flatMap((t) => (ts.isParenthesizedTypeNode(t) && ts.isUnionTypeNode(t.type) ? [...t.type.types] : [t]));
+  // openapi-typescript writes string literal types as identifiers holding the quoted text.
+  const literal = (t: ts.TypeNode) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal)) || (ts.isIdentifier(t as ts.Node) && /^".*"$/s.test((t as unknown as ts.Identifier).text));
+  const literals = members.filter(literal);
+  const strings = members.filter((t) => t.kind === ts.SyntaxKind.StringKeyword);
+  if (literals.length === 0 || strings.length !== 1 || literals.length + 1 !== members.length) return undefined;
+  const anyString = ts.factory.createIntersectionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createTypeLiteralNode([])]);
+  return ts.factory.createUnionTypeNode([...literals, ts.factory.createParenthesizedType(anyString)]);
+}
+
+/** The declaration file openapi-typescript makes from one bundle (default options, plus open enums). */
 export async function generateTypes(bundle: URL): Promise<string> {
-  return COMMENT_HEADER + astToString(await openapiTS(bundle, { silent: true }));
+  return COMMENT_HEADER + astToString(await openapiTS(bundle, { silent: true, postTransform: openEnum }));
 }
 
 async function main(services: string[]): Promise<void> {

@@ -5,9 +5,10 @@
 import createClient, { defaultPathSerializer, type Client, type Middleware } from 'openapi-fetch';
 import { authenticator, secretsOf, type Auth } from './auth.js';
 import { optionalDelay, pathSegment } from './check.js';
-import { baseUrlOf, type Service } from './endpoints.js';
+import { baseUrlOf, type Server } from './endpoints.js';
 import { redactor } from './redact.js';
-import { success, type Outcome, type Success } from './result.js';
+import { parsedBody, success, type Outcome, type Success } from './result.js';
+import type { Redact } from './redact.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
 import { transport, type Connection, type FetchLike } from './transport.js';
 import { USER_AGENT } from './version.js';
@@ -36,7 +37,7 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms, at most 2^31-1; the timer starts when the request is sent. */
   timeout?: number | undefined;
-  /** Overrides the client's `retry` for this call (only PUT operations are ever retried). */
+  /** Overrides the client's `retry` for this call (only PUT and GET operations are ever retried). */
   retry?: boolean | RetryOptions | undefined;
 }
 
@@ -53,11 +54,15 @@ export interface ServiceConnection<Paths extends {}> {
   projectId(call: CallOptions, fn: string): string;
   init(operation: string, call: CallOptions, fn: string): CallInit;
   success<Body>(operation: string, outcome: Outcome, jobIdField: string): Success<Body>;
+  /** The JSON object body of a status operation's 2xx answer, or the typed error. */
+  parsed(operation: string, outcome: Outcome): { body: unknown; requestId: string | undefined };
+  /** Replaces this client's secrets in text. */
+  redact: Redact;
 }
 
 /** Checks the client options and connects openapi-fetch to the service. */
 export function connectService<Paths extends {}>(
-  service: Service,
+  server: Server,
   factory: string,
   options: ClientOptions & { region?: string | undefined; baseUrl?: string | undefined },
 ): ServiceConnection<Paths> {
@@ -72,7 +77,7 @@ export function connectService<Paths extends {}>(
   const retry = retryPolicy(options.retry, factory);
 
   const raw = createClient<Paths>({
-    baseUrl: baseUrlOf(service, options, factory),
+    baseUrl: baseUrlOf(server, options, factory),
     headers: { 'User-Agent': USER_AGENT },
     fetch: transport(connection, { timeout, retry }),
     pathSerializer: checkedPath,
@@ -98,6 +103,8 @@ export function connectService<Paths extends {}>(
       };
     },
     success: (operation, outcome, jobIdField) => success(operation, outcome, jobIdField, connection.redact),
+    parsed: (operation, outcome) => parsedBody(operation, outcome, connection.redact),
+    redact: connection.redact,
   };
 }
 

@@ -10,11 +10,15 @@ export class JobActionsError extends Error {
     this.prototype.name = 'JobActionsError';
   }
   /** The operationId (`RetryEngine`, ...), or `METHOD /path` for calls made through `raw`. */
-  readonly operation: string;
+  declare readonly operation: string;
 
-  constructor(operation: string, message: string, options?: { cause?: unknown }) {
+  /**
+   * @param fields the subclass's own fields, set here in one step: `declare`d fields cost no
+   * code of their own in the bundle, and their order is what `toJSON` writes.
+   */
+  constructor(operation: string, message: string, fields?: object, options?: { cause?: unknown }) {
     super(message, options);
-    this.operation = operation;
+    Object.assign(this, { operation }, fields);
   }
 
   /** Name, message and fields; what `JSON.stringify(error)` writes (the cause is left out). */
@@ -42,39 +46,40 @@ export class ApiError extends JobActionsError {
   static {
     this.prototype.name = 'ApiError';
   }
-  readonly status: number;
+  declare readonly status: number;
   /** `error_code` of the body, e.g. `APIGW.0301` or `SVCSTG.00500400`. */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   /** `error_msg` of the body. */
-  readonly errorMsg: string | undefined;
+  declare readonly errorMsg: string | undefined;
   /** `detail` of the body (CSE UpgradeEngine). */
-  readonly detail: string | undefined;
+  declare readonly detail: string | undefined;
   /** `encoded_authorization_message` of the body (Workspace): decode it with STS. */
-  readonly encodedAuthorizationMessage: string | undefined;
+  declare readonly encodedAuthorizationMessage: string | undefined;
   /** The `X-Request-Id` response header: quote it to the provider's support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Where a 3xx answer pointed (its `Location` header); the client does not go there. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   /** What a valid `Retry-After` (delay-seconds or an HTTP date) asked for, in milliseconds. */
-  readonly retryAfterMs: number | undefined;
-  readonly body: unknown;
-  readonly rawBody: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly body: unknown;
+  declare readonly rawBody: string | undefined;
 
   constructor(fields: ApiErrorFields) {
     const body = isRecord(fields.body) ? fields.body : {};
     const errorCode = text(body['error_code']);
     const errorMsg = text(body['error_msg']);
-    super(fields.operation, apiErrorMessage(fields, errorCode, errorMsg));
-    this.status = fields.status;
-    this.errorCode = errorCode;
-    this.errorMsg = errorMsg;
-    this.detail = text(body['detail']);
-    this.encodedAuthorizationMessage = text(body['encoded_authorization_message']);
-    this.requestId = fields.requestId;
-    this.location = fields.location;
-    this.retryAfterMs = fields.retryAfterMs;
-    this.body = fields.body;
-    this.rawBody = fields.rawBody;
+    super(fields.operation, apiErrorMessage(fields, errorCode, errorMsg), {
+      status: fields.status,
+      errorCode,
+      errorMsg,
+      detail: text(body['detail']),
+      encodedAuthorizationMessage: text(body['encoded_authorization_message']),
+      requestId: fields.requestId,
+      location: fields.location,
+      retryAfterMs: fields.retryAfterMs,
+      body: fields.body,
+      rawBody: fields.rawBody,
+    });
   }
 }
 
@@ -83,16 +88,17 @@ export class InvalidResponseError extends JobActionsError {
   static {
     this.prototype.name = 'InvalidResponseError';
   }
-  readonly status: number;
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
   /** The body text as received (redacted). */
-  readonly rawBody: string;
+  declare readonly rawBody: string;
 
   constructor(operation: string, reason: string, fields: { status: number; requestId: string | undefined; rawBody: string }) {
-    super(operation, `${operation}: HTTP ${fields.status} but ${reason}${requestIdNote(fields.requestId)}`);
-    this.status = fields.status;
-    this.requestId = fields.requestId;
-    this.rawBody = fields.rawBody;
+    super(operation, `${operation}: HTTP ${fields.status} but ${reason}${requestIdNote(fields.requestId)}`, {
+      status: fields.status,
+      requestId: fields.requestId,
+      rawBody: fields.rawBody,
+    });
   }
 }
 
@@ -102,13 +108,12 @@ export class NetworkError extends JobActionsError {
     this.prototype.name = 'NetworkError';
   }
   /** The system error code when there is one (`ECONNREFUSED`, `ENOTFOUND`, ...). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
 
   /** @param cause a redacted copy of what fetch threw */
   constructor(operation: string, cause: Error) {
     const code = errorCode(cause);
-    super(operation, `${operation}: request failed: ${innermostMessage(cause) || code || cause.name}`, { cause });
-    this.code = code;
+    super(operation, `${operation}: request failed: ${innermostMessage(cause) || code || cause.name}`, { code }, { cause });
   }
 }
 
@@ -118,11 +123,10 @@ export class TimeoutError extends JobActionsError {
     this.prototype.name = 'TimeoutError';
   }
   /** The per-attempt timeout that ran out, in milliseconds. */
-  readonly timeout: number;
+  declare readonly timeout: number;
 
-  constructor(operation: string, timeout: number) {
-    super(operation, `${operation}: no complete response within ${timeout} ms`);
-    this.timeout = timeout;
+  constructor(operation: string, timeout: number, message = `${operation}: no complete response within ${timeout} ms`, fields?: object) {
+    super(operation, message, { timeout, ...fields });
   }
 }
 

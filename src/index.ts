@@ -4,7 +4,18 @@
  * bundle only.
  */
 export { createCseClient } from './cse.js';
-export type { CseClient, CseClientOptions, CseCallOptions, RetryEngineArgs, UpgradeEngineArgs, EngineJob, UpgradeEngineRequest } from './cse.js';
+export type {
+  CseClient,
+  CseClientOptions,
+  CseCallOptions,
+  CseGetJobOptions,
+  RetryEngineArgs,
+  UpgradeEngineArgs,
+  ShowEngineJobArgs,
+  EngineJob,
+  EngineJobDetail,
+  UpgradeEngineRequest,
+} from './cse.js';
 export { createWorkspaceClient } from './workspace.js';
 export type {
   WorkspaceClient,
@@ -13,6 +24,11 @@ export type {
   RetryWorkspaceJobArgs,
   ScriptExecutionRetried,
   WorkspaceJobAccepted,
+  ShowJobArgs,
+  ListScriptTasksArgs,
+  WorkspaceJobDetail,
+  ScriptTaskList,
+  WorkspaceStatusBody,
 } from './workspace.js';
 export { createServiceStageClient } from './servicestage.js';
 export type {
@@ -21,13 +37,20 @@ export type {
   RunInstanceActionArgs,
   InstanceAction,
   InstanceActionJob,
+  ShowJobDetailArgs,
+  ServiceStageJobDetail,
 } from './servicestage.js';
 export type { ClientOptions, CallOptions } from './client.js';
 export type { Auth, TokenAuth, AkSkAuth } from './auth.js';
 export type { RetryOptions } from './retry.js';
 export type { FetchLike } from './transport.js';
 export type { Service, CseRegion, WorkspaceRegion, ServiceStageRegion } from './endpoints.js';
-export type { JobHandle, AnyJobHandle, JobResult, OperationId, Operations } from './job.js';
+export type { JobHandle, AnyJobHandle, JobResult, OperationId, Operations, JobState, JobStatus, StatusOperationId } from './job.js';
+export { STATUS_OPERATIONS } from './job.js';
+export { parseJobHandle } from './handle.js';
+export type { GetJobOptions } from './follow.js';
+export { WAIT_DEFAULTS, type WaitOptions } from './wait.js';
+export { JobFailedError, JobTimeoutError } from './job-errors.js';
 export { JobActionsError, ApiError, InvalidResponseError, NetworkError, TimeoutError } from './errors.js';
 export { signRequest } from './signer.js';
 export type { AkSkCredentials, SignableRequest } from './signer.js';

@@ -28,10 +28,27 @@ export interface Success<Body> {
  * headers, body) is redacted, so nothing a client knows to be secret gets into either error.
  */
 export function success<Body>(operation: string, outcome: Outcome, jobIdField: string, redact: Redact): Success<Body> {
+  const { body, raw, requestId, invalid } = parsed(operation, outcome, redact);
+  const jobId = jobIdOf(body, jobIdField, raw);
+  if (typeof jobId !== 'string') throw invalid(redact(jobId.reason));
+  return { body: body as Body, jobId, requestId };
+}
+
+/**
+ * The parsed JSON body of a 2xx answer (a status operation's, which carries no new job ID); throws
+ * ApiError for any other status and InvalidResponseError when the body is not a JSON object.
+ */
+export function parsedBody(operation: string, outcome: Outcome, redact: Redact): { body: unknown; requestId: string | undefined } {
+  const { body, requestId, invalid } = parsed(operation, outcome, redact);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('the body is not a JSON object');
+  return { body, requestId };
+}
+
+/** What both of the above start with: the ApiError of a non-2xx answer, or the 2xx body parsed. */
+function parsed(operation: string, outcome: Outcome, redact: Redact) {
   const { response } = outcome;
   const requestId = optionalHeader(response, 'X-Request-Id', redact);
   if (!response.ok) throw apiError(operation, outcome, requestId, redact);
-
   const raw = typeof outcome.data === 'string' ? outcome.data : '';
   const invalid = (reason: string) =>
     new InvalidResponseError(operation, reason, { status: response.status, requestId, rawBody: redact(raw) });
@@ -41,9 +58,7 @@ export function success<Body>(operation: string, outcome: Outcome, jobIdField: s
   } catch {
     throw invalid(raw ? 'the body is not JSON' : 'the body is empty');
   }
-  const jobId = jobIdOf(body, jobIdField, raw);
-  if (typeof jobId !== 'string') throw invalid(redact(jobId.reason));
-  return { body: body as Body, jobId, requestId };
+  return { body, raw, requestId, invalid };
 }
 
 function apiError(operation: string, outcome: Outcome, requestId: string | undefined, redact: Redact): ApiError {

@@ -16,8 +16,8 @@ export interface RetryOptions {
 
 export type RetryPolicy = Required<RetryOptions>;
 
-/** Methods whose requests may be sent again. */
-export const RETRIED_METHODS: ReadonlySet<string> = new Set(['PUT']);
+/** Methods whose requests may be sent again: the CSE actions (PUT) and the status operations (GET). */
+export const RETRIED_METHODS: ReadonlySet<string> = new Set(['PUT', 'GET']);
 /** Answers that mean "not done, try later": rate limited, or a gateway/back end briefly unavailable. */
 export const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 

@@ -164,16 +164,9 @@ function canonicalUri(pathname: string): string {
 
 /** Sorted by raw key, then raw value (repeated keys included), each side strictly encoded. */
 function canonicalQuery(params: URLSearchParams): string {
-  if (params.size === 0) return '';
-  const byKey = new Map<string, string[]>();
-  for (const [key, value] of params) {
-    const values = byKey.get(key);
-    if (values) values.push(value);
-    else byKey.set(key, [value]);
-  }
-  return [...byKey]
-    .sort(([a], [b]) => byCodeUnit(a, b))
-    .flatMap(([key, values]) => values.sort(byCodeUnit).map((v) => `${rfc3986(key)}=${rfc3986(v)}`))
+  return [...params]
+    .sort(([a, x], [b, y]) => byCodeUnit(a, b) || byCodeUnit(x, y))
+    .map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`)
     .join('&');
 }
 

@@ -3,6 +3,7 @@
  * which is where auth headers, the per-attempt timeout and retries belong.
  */
 import type { Authenticate } from './auth.js';
+import { deadline } from './deadline.js';
 import { NetworkError, TimeoutError } from './errors.js';
 import { sanitized, type Redact } from './redact.js';
 import { retryAfterMs } from './retry-after.js';
@@ -112,31 +113,14 @@ async function receive(sent: Promise<Response>): Promise<Response> {
 }
 
 /**
- * A signal for one attempt: aborted by the caller's signal, or by this attempt's own timer.
- * `race` settles as soon as it aborts, whether or not the work in flight listens to it.
+ * A signal for one attempt, and `race`, which settles as soon as it aborts, whether or not the work
+ * in flight listens to it.
  */
 function attemptSignal(caller: AbortSignal, timeout: number | undefined) {
   // Without a timer the caller's signal is the attempt's: no controller, no listeners to undo.
   if (timeout === undefined) return { signal: caller, timedOut: () => false, race: raceWith(caller), clear() {} };
-  const controller = new AbortController();
-  const { signal } = controller;
-  let timedOut = false;
-  const onAbort = () => controller.abort(caller.reason);
-  if (caller.aborted) onAbort();
-  else caller.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`no response within ${timeout} ms`, 'TimeoutError'));
-  }, timeout);
-  return {
-    signal,
-    timedOut: () => timedOut,
-    race: raceWith(signal),
-    clear() {
-      clearTimeout(timer);
-      caller.removeEventListener('abort', onAbort);
-    },
-  };
+  const attempt = deadline(caller, timeout, `no response within ${timeout} ms`);
+  return { ...attempt, race: raceWith(attempt.signal) };
 }
 
 /** Settles with `work`, or rejects with the signal's reason as soon as it aborts. */

@@ -5,7 +5,7 @@ import { REPO } from "./command.js";
 
 export interface ServerProcess {
   url: string;
-  /** PID of the tsx launcher; the server itself and whatever it starts are its descendants. */
+  /** PID of the tsx launcher (the server itself and whatever it starts are its descendants), or of the server run by node. */
   pid: number;
   /** Milliseconds from spawn until it printed its URL. */
   readyMs: number;
@@ -13,12 +13,20 @@ export interface ServerProcess {
 }
 
 /**
- * Spawns `tsx <script>` in its own process group and resolves with the first `http://127.0.0.1:…`
- * URL it prints; rejects with its output if it exits first or prints none within `timeoutMs`.
+ * Spawns `tsx <script>` (or `node <script> ...args` with `runner: "node"`, for built JavaScript) in
+ * its own process group and resolves with the first `http://127.0.0.1:…` URL it prints; rejects
+ * with its output if it exits first or prints none within `timeoutMs`.
  */
-export function startServerProcess(script: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 30_000, cwd = REPO): Promise<ServerProcess> {
+export function startServerProcess(
+  script: string,
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 30_000,
+  cwd = REPO,
+  { runner = "tsx", args = [] }: { runner?: "tsx" | "node"; args?: string[] } = {},
+): Promise<ServerProcess> {
   const start = performance.now();
-  const child = spawn(join(cwd, "node_modules", ".bin", "tsx"), [script], {
+  const command = runner === "tsx" ? join(cwd, "node_modules", ".bin", "tsx") : process.execPath;
+  const child = spawn(command, [script, ...args], {
     cwd,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

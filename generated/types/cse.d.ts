@@ -17,6 +17,8 @@ export interface paths {
          * @description Retries the last failed job (for example a failed creation) of an exclusive ServiceComb engine.
          *     The call returns at once with the ID of the new asynchronous job; follow the job to see it finish.
          *
+         *     **Follow the job** with `ShowEngineJob` (`GET /v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}`): pass the answer's integer `jobId` as the string `job_id` (its decimal digits), with the same `engine_id`. The 200 response links to it.
+         *
          *     **Not idempotent in effect:** every successful call starts a new job.
          *
          *     The provider's page lists only 200, 400 and 500. `401` and `429` are documented here as well because
@@ -46,6 +48,8 @@ export interface paths {
          *     registry/configuration center) to `version`. The call returns at once with the ID of the
          *     asynchronous upgrade job.
          *
+         *     **Follow the job** with `ShowEngineJob` (`GET /v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}`): pass the answer's integer `jobId` as the string `job_id` (its decimal digits), with the same `engine_id`. The 200 response links to it.
+         *
          *     Send `Content-Type: application/json`. The provider's page asks for
          *     `application/json;charset=UTF-8`, which is the same media type and is accepted too; the official
          *     SDKs send it without the charset. Its `Accept: application/json` header is what every client sends.
@@ -56,6 +60,35 @@ export interface paths {
          *     service sees the request.
          */
         put: operations["UpgradeEngine"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an engine job
+         * @description Shows a job that runs on a CSE microservice engine: its state, and its steps and tasks. Use it to
+         *     follow the job that `RetryEngine` or `UpgradeEngine` started, until `status` is `Finished`
+         *     (succeeded) or `Error` or `Timeout` (failed); `Init` and `Executing` mean it still runs.
+         *
+         *     This operation is not on the seed pages: it comes from the provider's API reference and its SDK
+         *     models (`ShowEngineJobResponse`, `TaskSteps`, `Task`).
+         *
+         *     The actions answer `jobId` as an integer, but `job_id` here is a string: its decimal digits.
+         *     Status values are open: the known ones are listed, and a value the provider adds later is
+         *     accepted (treat it as still running).
+         */
+        get: operations["ShowEngineJob"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -122,6 +155,108 @@ export interface components {
             /** @description Location details of the error, when the service gives them. */
             detail?: string;
         };
+        /**
+         * @description State of a CSE job, or of one of its steps or tasks. Known values: `Init` (created, not started),
+         *     `Executing` (running), `Finished` (succeeded), `Error` (failed), `Timeout` (failed: ran out of time).
+         *     The provider adds values over time, so any other string is accepted too: treat an unknown value as
+         *     still running.
+         * @example Executing
+         */
+        CseJobStatus: "Init" | "Executing" | "Error" | "Timeout" | "Finished" | (string & {});
+        /**
+         * Format: int64
+         * @description A point in time, in milliseconds since 1970-01-01T00:00:00Z (0 when it has not happened yet).
+         * @example 1732280400000
+         */
+        EpochMillis: number;
+        /** @description Summary of how a step or task ran. */
+        EngineTaskExecutorBrief: {
+            /**
+             * Format: int64
+             * @description How long it ran, as the provider reports it.
+             */
+            duration?: number;
+            /** @description What it did, or why it stopped, in words. */
+            description?: string;
+        };
+        /** @description One task of a step of a CSE job (the SDK's `Task`). */
+        EngineJobTask: {
+            jobId?: components["schemas"]["CseJobId"];
+            /** @description ID of the task. */
+            id?: string;
+            /** @description Kind of task, as the provider names it. */
+            type?: string;
+            /** @description Executor the task was assigned to. */
+            assigned?: string;
+            /** @description Name of the task. */
+            taskName?: string;
+            /** @description Name of the engine the task works on. */
+            engineName?: string;
+            /**
+             * Format: int32
+             * @description Position of the task within its step.
+             */
+            taskOrder?: number;
+            status?: components["schemas"]["CseJobStatus"];
+            startTime?: components["schemas"]["EpochMillis"];
+            endTime?: components["schemas"]["EpochMillis"];
+            createTime?: components["schemas"]["EpochMillis"];
+            updateTime?: components["schemas"]["EpochMillis"];
+            /**
+             * Format: int64
+             * @description Time the task may take before it fails with `Timeout`, as the provider reports it.
+             */
+            timeout?: number;
+            /** @description The task's log; when the task failed, it usually says why. */
+            log?: string;
+            /** @description The task's output. */
+            output?: string;
+            taskExecutorBrief?: components["schemas"]["EngineTaskExecutorBrief"];
+        };
+        /** @description One step of a CSE job (the SDK's `TaskSteps`), made of tasks. */
+        EngineJobStep: {
+            /** @description Name of the step. */
+            taskName?: string;
+            /** @description Names of the step's tasks. */
+            taskNames?: string[];
+            status?: components["schemas"]["CseJobStatus"];
+            startTime?: components["schemas"]["EpochMillis"];
+            endTime?: components["schemas"]["EpochMillis"];
+            taskExecutorBrief?: components["schemas"]["EngineTaskExecutorBrief"];
+            /** @description The step's tasks. */
+            tasks?: components["schemas"]["EngineJobTask"][];
+        };
+        /**
+         * @description A CSE engine job (the SDK's `ShowEngineJobResponse`). Keys are camelCase. The SDK models every field
+         *     as optional; `id` and `status` are required here because following a job needs them.
+         */
+        EngineJobDetail: {
+            id: components["schemas"]["CseJobId"];
+            /** @description ID of the engine the job runs on. */
+            engineId?: string;
+            /**
+             * @description Kind of job. The provider's SDK lists `Create`, `Delete`, `Upgrade` and `Modify`; a retry job's
+             *     type is not among them, so any other string is accepted too.
+             */
+            type?: "Create" | "Delete" | "Upgrade" | "Modify" | (string & {});
+            /** @description What the job does, in words. */
+            description?: string;
+            status: components["schemas"]["CseJobStatus"];
+            /**
+             * Format: int32
+             * @description Whether the job is being executed right now (`1`) or not (`0`).
+             * @enum {integer}
+             */
+            scheduling?: 0 | 1;
+            /** @description User who started the job. */
+            createUser?: string;
+            startTime?: components["schemas"]["EpochMillis"];
+            endTime?: components["schemas"]["EpochMillis"];
+            /** @description The job's context (its input), as a string. */
+            context?: string;
+            /** @description The job's steps, in order. */
+            tasks?: components["schemas"]["EngineJobStep"][];
+        };
     };
     responses: {
         /**
@@ -176,6 +311,12 @@ export interface components {
          * @example 0
          */
         EnterpriseProjectId: string;
+        /**
+         * @description ID of the engine job: the `jobId` that `RetryEngine` or `UpgradeEngine` answered. Those answer it as an
+         *     integer; here it is a string of its decimal digits (`18638`, not `18638.0`).
+         * @example 18638
+         */
+        CseJobIdPath: string;
     };
     requestBodies: never;
     headers: {
@@ -221,7 +362,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The retry job was started. */
+            /** @description The retry job was started. Follow it with `ShowEngineJob`. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -287,7 +428,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upgrade job was started. */
+            /** @description The upgrade job was started. Follow it with `ShowEngineJob`. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -317,6 +458,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EngineError"];
+                };
+            };
+        };
+    };
+    ShowEngineJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Enterprise project the engine belongs to. When omitted, the default enterprise project
+                 *     (named `default`, ID `0`) is used.
+                 * @example 0
+                 */
+                "X-Enterprise-Project-ID"?: components["parameters"]["EnterpriseProjectId"];
+            };
+            path: {
+                /**
+                 * @description ID of the project (one per region) that owns the resource: 1 to 64 characters. Find it in the
+                 *     console under *My Credentials → API Credentials*, or from IAM's `GET /v3/projects`.
+                 * @example 2a473356cca5487f8373be891bffc1cf
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the microservice engine (for example an exclusive ServiceComb engine).
+                 * @example 4a1bc63d-4719-4bd3-b1ad-5ee590b05e87
+                 */
+                engine_id: components["parameters"]["EngineId"];
+                /**
+                 * @description ID of the engine job: the `jobId` that `RetryEngine` or `UpgradeEngine` answered. Those answer it as an
+                 *     integer; here it is a string of its decimal digits (`18638`, not `18638.0`).
+                 * @example 18638
+                 */
+                job_id: components["parameters"]["CseJobIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngineJobDetail"];
+                };
+            };
+            /** @description Bad request, for example a `job_id` that is not a number or not a job of this engine. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -18,6 +18,8 @@ export interface paths {
          * @description Starts, stops, restarts, scales or rolls back a ServiceStage component instance. The call returns at
          *     once with the ID of the asynchronous job that carries out the action.
          *
+         *     **Follow the job** with `ShowJobDetail` (`GET /v2/{project_id}/cas/jobs/{job_id}`): pass the answer's `job_id` (and, to see only this instance's tasks, its `instance_id`). The 200 response links to it.
+         *
          *     | `action` | `parameters` |
          *     |---|---|
          *     | `start`, `stop`, `restart` | not needed |
@@ -33,6 +35,35 @@ export interface paths {
          *     service sees the request.
          */
         post: operations["UpdateInstanceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/cas/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a ServiceStage job
+         * @description Shows a ServiceStage job and its tasks. Use it to follow the job that `UpdateInstanceAction`
+         *     started (its answer's `job_id`), until `job.EXECUTION_STATUS` is `SUCCEEDED` or `FAILED`; `RUNNING`
+         *     means it still runs. A failed task's `MESSAGES` says why. The keys of `job` and of each task are
+         *     UPPER-CASE, as the provider sends them.
+         *
+         *     This operation is not on the seed pages: it comes from the provider's API reference and its SDK
+         *     models (`ShowJobDetailResponse`, `JobInfo`, `TaskInfo`).
+         *
+         *     Status values are open: the known ones are listed, and a value the provider adds later is
+         *     accepted (treat it as still running).
+         */
+        get: operations["ShowJobDetail"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -161,6 +192,75 @@ export interface components {
             error_code: components["schemas"]["ErrorCode"];
             error_msg: components["schemas"]["ErrorMessage"];
         };
+        /**
+         * @description State of a ServiceStage job: `RUNNING`, `SUCCEEDED` or `FAILED` are the known values. Any other
+         *     string is accepted too: treat an unknown value as still running.
+         * @example RUNNING
+         */
+        ServiceStageJobStatus: "RUNNING" | "SUCCEEDED" | "FAILED" | (string & {});
+        /**
+         * @description The job (the SDK's `JobInfo`). Keys are UPPER-CASE, as the provider sends them. The SDK models every
+         *     field as optional; `JOB_ID` and `EXECUTION_STATUS` are required here because following a job needs them.
+         */
+        ServiceStageJobInfo: {
+            /** @description User who started the job. */
+            CREATED_BY?: string;
+            EXECUTION_STATUS: components["schemas"]["ServiceStageJobStatus"];
+            /** @description What the job does, in words. */
+            JOB_DESC?: string;
+            /** @description ID of the job (the `job_id` that `UpdateInstanceAction` answered). */
+            JOB_ID: string;
+            /** @description Name of the job. */
+            JOB_NAME?: string;
+            /** @description Kind of job, as the provider names it. */
+            JOB_TYPE?: string;
+            /** @description ID of the order the job belongs to, if any. */
+            ORDER_ID?: string;
+            /** @description Project the job runs in. */
+            PROJECT_ID?: string;
+            /** @description ID of the component instance the job acts on. */
+            SERVICE_INSTANCE_ID?: string;
+        };
+        /**
+         * @description State of one task of a ServiceStage job: `RUNNING`, `SUCCEEDED`, `FAILED` or `SKIPPED` are the known
+         *     values. Any other string is accepted too.
+         * @example SUCCEEDED
+         */
+        ServiceStageTaskStatus: "RUNNING" | "SKIPPED" | "FAILED" | "SUCCEEDED" | (string & {});
+        /** @description One task of a ServiceStage job (the SDK's `TaskInfo`). Keys are UPPER-CASE. */
+        ServiceStageTaskInfo: {
+            /** @description When the task was created, as the provider formats it. */
+            CREATED_AT?: string;
+            /** @description When the task last reported, as the provider formats it. */
+            LAST_HEALTH_CHECK?: string;
+            /** @description What the task reported; for a failed task, why it failed. */
+            MESSAGES?: string;
+            /** @description ID of the task's owner. */
+            OWNER_ID?: string;
+            /** @description ID of the task. */
+            TASK_ID?: string;
+            /**
+             * Format: int32
+             * @description Position of the task in the job.
+             */
+            TASK_INDEX?: number;
+            /** @description Name of the task. */
+            TASK_NAME?: string;
+            TASK_STATUS?: components["schemas"]["ServiceStageTaskStatus"];
+            /** @description Kind of task, as the provider names it. */
+            TASK_TYPE?: string;
+        };
+        /** @description A ServiceStage job and its tasks (the SDK's `ShowJobDetailResponse`). */
+        ServiceStageJobDetail: {
+            /**
+             * Format: int32
+             * @description Number of tasks in the job (all pages).
+             */
+            task_count?: number;
+            job: components["schemas"]["ServiceStageJobInfo"];
+            /** @description The job's tasks on this page. */
+            tasks?: components["schemas"]["ServiceStageTaskInfo"][];
+        };
     };
     responses: {
         /**
@@ -219,6 +319,11 @@ export interface components {
          * @example e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9
          */
         InstanceId: string;
+        /**
+         * @description ID of the job to show, exactly as the action that started it answered it (`job_id`).
+         * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+         */
+        FollowedJobId: string;
     };
     requestBodies: never;
     headers: {
@@ -267,7 +372,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The action's job was started. */
+            /** @description The action's job was started. Follow it with `ShowJobDetail`. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -289,6 +394,80 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /** @description No such application, component or instance. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStageError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStageError"];
+                };
+            };
+        };
+    };
+    ShowJobDetail: {
+        parameters: {
+            query?: {
+                /** @description Only the tasks of this component instance. */
+                instance_id?: string;
+                /** @description Number of tasks per page. */
+                limit?: number;
+                /** @description Number of tasks to skip (for paging). */
+                offset?: number;
+                /** @description `true` to list the tasks newest first, `false` oldest first. */
+                desc?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (one per region) that owns the resource: 1 to 64 characters. Find it in the
+                 *     console under *My Credentials → API Credentials*, or from IAM's `GET /v3/projects`.
+                 * @example 2a473356cca5487f8373be891bffc1cf
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the job to show, exactly as the action that started it answered it (`job_id`).
+                 * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+                 */
+                job_id: components["parameters"]["FollowedJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job and its tasks. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStageJobDetail"];
+                };
+            };
+            /** @description Bad request, for example a malformed `job_id` or a `desc` other than `true` or `false`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStageError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such job. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

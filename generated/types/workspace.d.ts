@@ -18,6 +18,8 @@ export interface paths {
          * @description Retries a failed script execution task on Workspace desktops. Identify the execution by its record
          *     ID, its task ID, or both. The call returns at once with the ID of the retried task.
          *
+         *     **Follow the job** with `ListScriptTasks` (`GET /v2/{project_id}/script-execution-tasks?task_id={task_id}`): pass the answer's `task_id` as the `task_id` query parameter. The 200 response links to it.
+         *
          *     **The provider's example request is wrong.** Its page shows
          *     `{"record_id": [{"record_id": "record_id"}]}`, an array of objects, while its own parameter table,
          *     and the provider's SDKs, define `record_id` and `task_id` as optional plain strings. This document
@@ -49,6 +51,8 @@ export interface paths {
          *     retried.** `op_type` selects the operation; `retry` is the only one the provider defines. The call
          *     returns at once with the ID of the new task.
          *
+         *     **Follow the job** with `ShowJob` (`GET /v2/{project_id}/workspace-jobs/{job_id}`): pass the answer's `job_id`. The 200 response links to it.
+         *
          *     Error bodies may carry `encoded_authorization_message`, an encrypted reason for the rejection that
          *     the Security Token Service (STS) can decode.
          *
@@ -57,6 +61,64 @@ export interface paths {
          *     before the service sees the request.
          */
         post: operations["RunActionsOnWorkspaceJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/workspace-jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a Workspace job
+         * @description Shows a Workspace job (task) and its sub-jobs. Use it to follow the job that
+         *     `RunActionsOnWorkspaceJob` started (its answer's `job_id`), until `status` is `SUCCESS` or
+         *     `FAILED`; `WAITING` and `RUNNING` mean it is not finished. A failed job gives `job_error_code` and
+         *     `fail_reason`, and each failed sub-job its own `error_code` and `fail_reason`.
+         *
+         *     This operation is not on the seed pages: it comes from the provider's API reference ("Querying
+         *     Task Details") and its SDK models (`ShowJobResponse`, `JobDetailInfo`).
+         *
+         *     Status values are open: the job page lists none, the provider's sub-job page lists `SUCCESS`,
+         *     `RUNNING`, `FAILED` and `WAITING`, and a value the provider adds later is accepted (treat it as
+         *     not finished).
+         */
+        get: operations["ShowJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/script-execution-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List script execution tasks
+         * @description Lists script execution tasks, and with `task_id` shows chosen ones. Use it to follow the task that
+         *     `RetryScriptExecution` started: pass its answer's `task_id` as `task_id`. The task's `status` is
+         *     its result, a free string (the provider lists no values), and `success_num`, `failed_num` and
+         *     `skip_num` count the desktops that have finished each way; the per-desktop records (with each one's
+         *     `result_code` and `reason`) come from the provider's
+         *     `GET /v2/{project_id}/script-execution-records?script_task_id={id}`.
+         *
+         *     This operation is not on the seed pages: it comes from the provider's API reference and its SDK
+         *     models.
+         */
+        get: operations["ListScriptTasks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -126,6 +188,137 @@ export interface components {
              */
             encoded_authorization_message?: string;
         };
+        /**
+         * @description State of a Workspace job or sub-job. The provider's job page lists no values; its sub-job page lists
+         *     `WAITING` (queued), `RUNNING`, `SUCCESS` and `FAILED`. Any other string is accepted too: treat an
+         *     unknown value as not finished.
+         * @example RUNNING
+         */
+        WorkspaceJobStatus: "WAITING" | "RUNNING" | "SUCCESS" | "FAILED" | (string & {});
+        /** @description The desktop a sub-job works on. */
+        WorkspaceSubJobEntities: {
+            /** @description ID of the desktop. */
+            desktop_id?: string;
+            /** @description ID of the desktop's product (flavor). */
+            product_id?: string;
+            /** @description User the desktop is assigned to. */
+            user_name?: string;
+            /** @description Name of the desktop. */
+            desktop_name?: string;
+            /** @description IP address of the desktop. */
+            ip_address?: string;
+        };
+        /** @description One sub-job of a Workspace job (the SDK's `JobDetailInfo`), usually one per desktop. */
+        WorkspaceSubJob: {
+            /** @description ID of the sub-job. */
+            id?: string;
+            /** @description Kind of sub-job, as the provider names it. */
+            job_type?: string;
+            entities?: components["schemas"]["WorkspaceSubJobEntities"];
+            /** @description When the sub-job started (UTC, as the provider formats it). */
+            begin_time?: string;
+            /** @description When the sub-job ended; empty or absent while it runs. */
+            end_time?: string;
+            status?: components["schemas"]["WorkspaceJobStatus"];
+            /** @description Error code of a failed sub-job. */
+            error_code?: string;
+            /** @description Why the sub-job failed. */
+            fail_reason?: string;
+            /** @description Host that ran the sub-job. */
+            host?: string;
+            /** @description Project the sub-job belongs to. */
+            project_id?: string;
+            /** @description ID of the parent job. */
+            job_id?: string;
+            /**
+             * Format: int32
+             * @description Progress of the sub-job (the provider's `process` field).
+             */
+            process?: number;
+            /** @description User the desktop is attached to. */
+            attach_user?: string;
+            /** @description The entity the sub-job works on, as a string. */
+            entity?: string;
+            /** @description IP address of the desktop. */
+            ip_address?: string;
+        };
+        /**
+         * @description A Workspace job (the SDK's `ShowJobResponse`; the provider's page "Querying Task Details"). The SDK
+         *     models every field as optional; `id` and `status` are required here because following a job needs them.
+         */
+        WorkspaceJobDetail: {
+            /** @description ID of the job. */
+            id: string;
+            /** @description Kind of job, as the provider names it. */
+            job_type?: string;
+            /** @description When the job started (UTC, as the provider formats it). */
+            begin_time?: string;
+            /** @description When the job ended; empty or absent while it runs. */
+            end_time?: string;
+            status: components["schemas"]["WorkspaceJobStatus"];
+            /** @description Error code of a failed job. */
+            job_error_code?: string;
+            /** @description Why the job failed. */
+            fail_reason?: string;
+            /**
+             * Format: int32
+             * @description Number of sub-jobs.
+             */
+            sub_jobs_total?: number;
+            /** @description The job's sub-jobs. */
+            sub_jobs?: components["schemas"]["WorkspaceSubJob"][];
+        };
+        /**
+         * @description One script execution task: a script run on a set of desktops. `success_num`, `failed_num` and
+         *     `skip_num` count the desktops that have finished each way; the per-desktop records are served by the
+         *     provider's `GET /v2/{project_id}/script-execution-records?script_task_id={id}`.
+         */
+        ScriptTask: {
+            /** @description ID of the task (the `task_id` that `RetryScriptExecution` answered). */
+            id: string;
+            /** @description The scripts the task runs. The provider's reference lists the field without the items' shape, so they are left open. */
+            task_scripts?: unknown[];
+            /** @description Kind of resource the task runs on (desktops). */
+            resource_type?: string;
+            /** @description IDs of the resources (desktops) the task runs on. */
+            resource_ids?: string[];
+            /** @description IDs of the resources the task runs on first, in a grey (canary) release. */
+            gray_resource_ids?: string[];
+            /**
+             * Format: int32
+             * @description Number of resources where the script succeeded.
+             */
+            success_num?: number;
+            /**
+             * Format: int32
+             * @description Number of resources where the script failed.
+             */
+            failed_num?: number;
+            /**
+             * Format: int32
+             * @description Number of resources that were skipped.
+             */
+            skip_num?: number;
+            /** @description When the task started (UTC, as the provider formats it). */
+            start_time?: string;
+            /** @description When the task ended; empty or absent while it runs. */
+            end_time?: string;
+            /**
+             * @description The task's result, a free string in the provider's reference (no list of values). The examples
+             *     here use `RUNNING`, `SUCCESS` and `FAILED` for illustration only.
+             */
+            status: string;
+        };
+        /** @description A page of script execution tasks. */
+        ScriptTaskList: {
+            /**
+             * Format: int32
+             * @description Number of tasks that match the query (all pages).
+             */
+            count: number;
+            /** @description The tasks on this page. */
+            script_tasks: components["schemas"]["ScriptTask"][];
+        };
     };
     responses: {
         /**
@@ -174,6 +367,11 @@ export interface components {
          * @example 6783cecb-0e5c-4521-a3ea-825f551c1ba9
          */
         WorkspaceJobId: string;
+        /**
+         * @description ID of the job to show, exactly as the action that started it answered it (`job_id`).
+         * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+         */
+        FollowedJobId: string;
     };
     requestBodies: never;
     headers: {
@@ -207,7 +405,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The script execution task was retried. */
+            /** @description The script execution task was retried. Follow it with `ListScriptTasks`. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -306,7 +504,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The task was retried. */
+            /** @description The task was retried. Follow it with `ShowJob`. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -348,6 +546,169 @@ export interface operations {
             };
             /** @description No such task. */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceJobError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceJobError"];
+                };
+            };
+        };
+    };
+    ShowJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (one per region) that owns the resource: 1 to 64 characters. Find it in the
+                 *     console under *My Credentials → API Credentials*, or from IAM's `GET /v3/projects`.
+                 * @example 2a473356cca5487f8373be891bffc1cf
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the job to show, exactly as the action that started it answered it (`job_id`).
+                 * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+                 */
+                job_id: components["parameters"]["FollowedJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceJobDetail"];
+                };
+            };
+            /** @description The request cannot be understood, for example a malformed `job_id`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceJobError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No permission for this operation. `encoded_authorization_message` tells why, once decoded. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceJobError"];
+                };
+            };
+            /** @description No such job. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceJobError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceJobError"];
+                };
+            };
+        };
+    };
+    ListScriptTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description IDs of the tasks to show; repeat the parameter for several (`?task_id=a&task_id=b`).
+                 * @example [
+                 *       "0000000059071dbc01591661d3990019"
+                 *     ]
+                 */
+                task_id?: string[];
+                /** @description Number of tasks to skip (for paging). */
+                offset?: number;
+                /** @description Number of tasks per page, 1 to 100. */
+                limit?: number;
+                /** @description Only tasks that run this script. */
+                script_id?: string;
+                /** @description Only tasks whose script has this name. */
+                script_name?: string;
+                /** @description Only tasks with this status (the result string the answers carry). */
+                status?: string;
+                /** @description Only tasks of this kind, a script (`SCRIPT`) or a command (`COMMAND`). */
+                task_type?: "SCRIPT" | "COMMAND";
+                /** @description Only tasks run at or after this time (as the provider formats times). */
+                execute_time_start?: string;
+                /** @description Only tasks run at or before this time (as the provider formats times). */
+                execute_time_end?: string;
+                /** @description Only tasks on these resource groups; repeat the parameter for several. */
+                resource_group_id?: string[];
+                /** @description Kind of the resource groups in `resource_group_id`. */
+                resource_group_type?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (one per region) that owns the resource: 1 to 64 characters. Find it in the
+                 *     console under *My Credentials → API Credentials*, or from IAM's `GET /v3/projects`.
+                 * @example 2a473356cca5487f8373be891bffc1cf
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScriptTaskList"];
+                };
+            };
+            /** @description The request cannot be understood, for example a `limit` above 100. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceJobError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No permission for this operation. `encoded_authorization_message` tells why, once decoded. */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -35,7 +35,10 @@ const KEYWORDS = new Set(["type", "enum", "format", "required", "minimum", "maxi
  * - a response property removed, optional or not, breaks the clients that read it (api-smart-diff
  *   calls only the removal of a required one breaking);
  * - a value removed from a server variable's `enum` (a region) takes away a URL clients use
- *   (api-smart-diff calls it an annotation).
+ *   (api-smart-diff calls it an annotation);
+ * - a response `links` entry added or changed only tells readers and generators which operation
+ *   follows (api-smart-diff leaves it unclassified); removing one may break code generated from it;
+ * - a tag's description is text only (api-smart-diff leaves it unclassified).
  */
 const RECLASSIFY: { test: (p: string[]) => boolean; type: (d: Diff) => ChangeType }[] = [
   {
@@ -53,6 +56,14 @@ const RECLASSIFY: { test: (p: string[]) => boolean; type: (d: Diff) => ChangeTyp
   {
     test: (p) => p.includes("servers") && p.at(-2) === "enum" && p.includes("variables"),
     type: (d) => (d.action === "remove" || d.action === "replace" ? "breaking" : "non-breaking"),
+  },
+  {
+    test: (p) => p.includes("responses") && p.includes("links"),
+    type: (d) => (d.action === "remove" ? "breaking" : "non-breaking"),
+  },
+  {
+    test: (p) => p[0] === "tags" && p.at(-1) === "description",
+    type: () => "annotation",
   },
 ];
 

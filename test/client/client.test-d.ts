@@ -9,7 +9,12 @@ import {
   createWorkspaceClient,
   type AnyJobHandle,
   type EngineJob,
+  type EngineJobDetail,
   type JobHandle,
+  type JobStatus,
+  type ScriptTaskList,
+  type ServiceStageJobDetail,
+  type WorkspaceJobDetail,
 } from '../../src/index.js';
 
 const auth = { token: 't' };
@@ -131,5 +136,63 @@ describe('client options', () => {
     ws.retryScriptExecution({ recordId: 'r' });
     // @ts-expect-error neither recordId nor taskId
     ws.retryScriptExecution({});
+  });
+});
+
+describe('following jobs', () => {
+  it('each client takes only its own service\'s handles', async () => {
+    const cseJob = (await cse.retryEngine({ engineId: 'e' })).job;
+    const wsJob = (await ws.retryWorkspaceJob({ jobId: 'j' })).job;
+    const ssJob = (await ss.runInstanceAction({ ...ids, action: 'start' })).job;
+    cse.waitForJob(cseJob);
+    ws.waitForJob(wsJob);
+    ss.getJob(ssJob);
+    // @ts-expect-error a CSE handle on the Workspace client
+    ws.waitForJob(cseJob);
+    // @ts-expect-error a Workspace handle on the CSE client
+    cse.getJob(wsJob);
+    // @ts-expect-error a ServiceStage handle on the CSE client
+    cse.waitForJob(ssJob);
+    // @ts-expect-error a handle of any service is not enough: narrow it first
+    ws.waitForJob({} as AnyJobHandle);
+    const stored = {} as AnyJobHandle;
+    if (stored.service === 'workspace') ws.waitForJob(stored);
+  });
+
+  it('a CSE handle carries its engine; others do not', async () => {
+    const { job } = await cse.upgradeEngine({ engineId: 'e', version: '2.4.0' });
+    expectTypeOf(job.engineId).toEqualTypeOf<string>();
+    expectTypeOf(job.projectId).toEqualTypeOf<string>();
+    const other = (await ws.retryScriptExecution({ taskId: 't' })).job;
+    // @ts-expect-error no engine on a Workspace handle
+    void other.engineId;
+  });
+
+  it('getJob and waitForJob are typed with the status operation\'s body', async () => {
+    expectTypeOf(await cse.getJob((await cse.retryEngine({ engineId: 'e' })).job)).toEqualTypeOf<JobStatus<EngineJobDetail>>();
+    expectTypeOf(await ws.waitForJob((await ws.retryScriptExecution({ taskId: 't' })).job)).toEqualTypeOf<JobStatus<ScriptTaskList>>();
+    expectTypeOf(await ws.getJob((await ws.retryWorkspaceJob({ jobId: 'j' })).job)).toEqualTypeOf<JobStatus<WorkspaceJobDetail>>();
+    expectTypeOf(await ss.waitForJob((await ss.runInstanceAction({ ...ids, action: 'stop' })).job)).toEqualTypeOf<JobStatus<ServiceStageJobDetail>>();
+    const status = await cse.getJob((await cse.retryEngine({ engineId: 'e' })).job);
+    expectTypeOf(status.state).toEqualTypeOf<'running' | 'succeeded' | 'failed'>();
+  });
+
+  it('status values are open, yet the known ones survive in the types (not collapsed to string)', () => {
+    type CseStatus = EngineJobDetail['status'];
+    expectTypeOf<Extract<CseStatus, 'Finished'>>().toEqualTypeOf<'Finished'>();
+    expectTypeOf<Extract<WorkspaceJobDetail['status'], 'SUCCESS'>>().toEqualTypeOf<'SUCCESS'>();
+    expectTypeOf<Extract<ServiceStageJobDetail['job']['EXECUTION_STATUS'], 'SUCCEEDED'>>().toEqualTypeOf<'SUCCEEDED'>();
+    const later: CseStatus = 'SomethingNew2027';
+    const known: CseStatus = 'Executing';
+    // @ts-expect-error still a string, not a number
+    const wrong: CseStatus = 3;
+    void [later, known, wrong];
+  });
+
+  it('showEngineJob takes the job ID as a string, not CSE\'s integer', async () => {
+    const { body } = await cse.retryEngine({ engineId: 'e' });
+    cse.showEngineJob({ engineId: 'e', jobId: String(body.jobId) });
+    // @ts-expect-error the action's integer jobId must be converted
+    cse.showEngineJob({ engineId: 'e', jobId: body.jobId });
   });
 });

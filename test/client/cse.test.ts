@@ -32,7 +32,7 @@ describe('jobId', () => {
       engineId: ENGINE,
     });
     expect(body.jobId).toBe(18638);
-    expect(job).toEqual({ service: 'cse', operation: 'RetryEngine', jobId: '18638' });
+    expect(job).toEqual({ service: 'cse', operation: 'RetryEngine', jobId: '18638', projectId: PROJECT, engineId: ENGINE });
   });
 
   it('keeps every digit beyond 2^53, which JSON.parse would round', async () => {

@@ -64,6 +64,8 @@ export interface OperationCase {
   requestBody: unknown;
   /** Where the body holds the job ID. */
   jobIdField: string;
+  /** What the job handle carries besides service, operation and jobId: where the job runs. */
+  handleExtras: Record<string, string>;
   /** Makes the call with the given clients; extra call options are passed through. */
   call(c: Clients, options?: Json): Promise<{ body: unknown; job: Json; requestId: string | undefined }>;
 }
@@ -78,6 +80,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/actions`,
     requestBody: { action: 'Retry' },
     jobIdField: 'jobId',
+    handleExtras: { projectId: PROJECT, engineId: ENGINE },
     call: (c, o) => c.cse.retryEngine({ engineId: ENGINE, ...o }),
   },
   {
@@ -89,6 +92,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/enginemgr/engines/${ENGINE}/upgrade`,
     requestBody: { version: '2.4.0' },
     jobIdField: 'jobId',
+    handleExtras: { projectId: PROJECT, engineId: ENGINE },
     call: (c, o) => c.cse.upgradeEngine({ engineId: ENGINE, version: '2.4.0', ...o }),
   },
   {
@@ -100,6 +104,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/script-executions/retry`,
     requestBody: { record_id: RECORD, task_id: TASK },
     jobIdField: 'task_id',
+    handleExtras: { projectId: PROJECT },
     call: (c, o) => c.workspace.retryScriptExecution({ recordId: RECORD, taskId: TASK, ...o }),
   },
   {
@@ -111,6 +116,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/workspace-jobs/${WORKSPACE_JOB}/actions`,
     requestBody: { op_type: 'retry' },
     jobIdField: 'job_id',
+    handleExtras: { projectId: PROJECT },
     call: (c, o) => c.workspace.retryWorkspaceJob({ jobId: WORKSPACE_JOB, ...o }),
   },
   {
@@ -122,6 +128,7 @@ export const OPERATIONS: OperationCase[] = [
     path: `/v2/${PROJECT}/cas/applications/${APP}/components/${COMPONENT}/instances/${INSTANCE}/action`,
     requestBody: { action: 'scale', parameters: { replica: 4 } },
     jobIdField: 'job_id',
+    handleExtras: { projectId: PROJECT },
     call: (c, o) =>
       c.servicestage.runInstanceAction({
         applicationId: APP,
@@ -147,7 +154,7 @@ export interface DocumentedResponse {
 }
 
 /** Every response the operation documents, with each named example, from its bundle. */
-export function documentedResponses(op: OperationCase): DocumentedResponse[] {
+export function documentedResponses(op: Pick<OperationCase, 'service' | 'operationId'>): DocumentedResponse[] {
   const doc = bundle(op.service);
   const operation = Object.values(doc.paths as Json)
     .flatMap((item: Json) => Object.values(item))

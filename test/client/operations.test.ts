@@ -43,6 +43,7 @@ describe.each(OPERATIONS)('$operationId', (op) => {
       service: op.service,
       operation: op.operationId,
       jobId: String(body[op.jobIdField]),
+      ...op.handleExtras,
     });
     expect(typeof result.job.jobId).toBe('string');
   });

@@ -26,7 +26,7 @@ describe('runInstanceAction', () => {
     const { job } = await ss.runInstanceAction({ applicationId: 'app', componentId: 'comp', instanceId: 'inst', ...action, timeout: 5_000 });
     expect(server.requests[0]!.url).toBe(`/v2/${PROJECT}/cas/applications/app/components/comp/instances/inst/action`);
     expect(JSON.parse(server.requests[0]!.body)).toEqual(action);
-    expect(job).toEqual({ service: 'servicestage', operation: 'UpdateInstanceAction', jobId: 'JOB66761060-f209-407c-a093-4df6f531b9dc' });
+    expect(job).toEqual({ service: 'servicestage', operation: 'UpdateInstanceAction', jobId: 'JOB66761060-f209-407c-a093-4df6f531b9dc', projectId: PROJECT });
   });
 
   it.each(['applicationId', 'componentId', 'instanceId'])('an empty %s is a TypeError', async (name) => {

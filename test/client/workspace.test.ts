@@ -20,7 +20,7 @@ describe('retryScriptExecution', () => {
     const ws = createWorkspaceClient({ baseUrl: server.url, projectId: PROJECT, auth: { token: TOKEN } });
     const { job } = await ws.retryScriptExecution(args);
     expect(JSON.parse(server.requests[0]!.body)).toEqual(body);
-    expect(job).toEqual({ service: 'workspace', operation: 'RetryScriptExecution', jobId: TASK });
+    expect(job).toEqual({ service: 'workspace', operation: 'RetryScriptExecution', jobId: TASK, projectId: PROJECT });
   });
 
   it('without recordId or taskId is a TypeError, and nothing is sent', async () => {
@@ -40,6 +40,6 @@ describe('retryWorkspaceJob', () => {
     expect(server.requests[0]!.url).toBe(`/v2/${PROJECT}/workspace-jobs/failed-job/actions`);
     expect(JSON.parse(server.requests[0]!.body)).toEqual({ op_type: 'retry' });
     expect(body).toEqual({ job_id: 'new-job' });
-    expect(job).toEqual({ service: 'workspace', operation: 'RunActionsOnWorkspaceJob', jobId: 'new-job' });
+    expect(job).toEqual({ service: 'workspace', operation: 'RunActionsOnWorkspaceJob', jobId: 'new-job', projectId: PROJECT });
   });
 });

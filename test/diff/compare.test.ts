@@ -51,6 +51,12 @@ describe('breaking changes fail the gate', () => {
     expect(passes(changes)).toBe(false);
   });
 
+  it('a removed response link', () => {
+    const linked = structuredClone(base);
+    op(linked).responses['200'].links = { ShowJob: { operationId: 'ShowJob' } };
+    expect(compareBundles(linked, base).map((c) => c.type)).toContain('breaking');
+  });
+
   it('a response header that was required and no longer is', () => {
     const required = structuredClone(base);
     op(required).responses['200'].headers['X-Request-Id'].required = true;
@@ -60,6 +66,14 @@ describe('breaking changes fail the gate', () => {
 });
 
 describe('additive changes pass', () => {
+  it("a tag's description rewritten", () => {
+    const before: Doc = { ...structuredClone(base), tags: [{ name: 'Things', description: 'Things.' }] };
+    const after: Doc = { ...structuredClone(base), tags: [{ name: 'Things', description: 'Things, and the jobs that follow them.' }] };
+    const changes = compareBundles(before, after);
+    expect(changes.map((c) => [c.type, c.pointer])).toEqual([['annotation', '/tags/0/description']]);
+    expect(passes(changes)).toBe(true);
+  });
+
   it.each([
     ['an added optional request field', (d: Doc) => (requestSchema(d).properties.zone = { type: 'string' })],
     ['an added response field', (d: Doc) => (okSchema(d).properties.extra = { type: 'string' })],
@@ -74,6 +88,10 @@ describe('additive changes pass', () => {
     ['a response header made required (a promise to clients)', (d: Doc) => (op(d).responses['200'].headers['X-Request-Id'].required = true)],
     ['an added region', (d: Doc) => d.paths[PATH].servers[0].variables.region.enum.push('r-3')],
     ['a new description', (d: Doc) => (op(d).description = 'Runs it.')],
+    [
+      'a link from a response to the operation that follows it',
+      (d: Doc) => (op(d).responses['200'].links = { ShowJob: { operationId: 'ShowJob', parameters: { job_id: '$response.body#/job_id' } } }),
+    ],
   ])('%s', (_, edit) => {
     const changes = changesOf(edit);
     expect(changes.length).toBeGreaterThan(0);

@@ -4,11 +4,11 @@ import { loadServices, operationsOf, type OpenApiDocument, type Operation } from
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The five operations, by service page. The bundles must hold exactly these. */
+/** The five actions and the four status operations, by service page. The bundles must hold exactly these. */
 export const EXPECTED_OPERATIONS: Record<string, string[]> = {
-  cse: ['RetryEngine', 'UpgradeEngine'],
-  workspace: ['RetryScriptExecution', 'RunActionsOnWorkspaceJob'],
-  servicestage: ['UpdateInstanceAction'],
+  cse: ['RetryEngine', 'UpgradeEngine', 'ShowEngineJob'],
+  workspace: ['RetryScriptExecution', 'RunActionsOnWorkspaceJob', 'ShowJob', 'ListScriptTasks'],
+  servicestage: ['UpdateInstanceAction', 'ShowJobDetail'],
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -47,11 +47,23 @@ function exampleUrl(document: OpenApiDocument, path: string, parameters: unknown
 }
 
 export interface DocumentedOperation extends Operation {
-  /** The request body's examples; the docs show the first. */
+  /** The request body's examples; the docs show the first. Empty (and undefined) for the GETs, which take no body. */
   requestExamples: Json[];
-  requestExample: Json;
+  requestExample: Json | undefined;
   okExample: Json;
   exampleUrl: string;
+  /** Each query parameter's documented example values, as strings. */
+  queryExamples: Record<string, string[]>;
+}
+
+/** The documented example of each query parameter, as the strings a URL carries. */
+function queryExamplesOf(document: OpenApiDocument, parameters: unknown[]): Record<string, string[]> {
+  return Object.fromEntries(
+    parameters
+      .map((parameter) => deref(document, parameter as Record<string, unknown>))
+      .filter((parameter) => parameter.in === 'query')
+      .map((parameter) => [parameter.name as string, [parameter.example ?? []].flat().map(String)]),
+  );
 }
 
 export async function documentedServices() {
@@ -62,15 +74,16 @@ export async function documentedServices() {
       ...service,
       operations: operationsOf(service.document).map((operation): DocumentedOperation => {
         const raw = service.document.paths[operation.path]?.[operation.method] as Record<string, unknown>;
-        const body = deref(service.document, raw.requestBody as Record<string, unknown>);
+        const body = raw.requestBody ? deref(service.document, raw.requestBody as Record<string, unknown>) : undefined;
         const ok = deref(service.document, (raw.responses as Record<string, Record<string, unknown>>)['200']!);
-        const requestExamples = examplesOf(service.document, body.content, `${operation.operationId} request body`);
+        const requestExamples = body ? examplesOf(service.document, body.content, `${operation.operationId} request body`) : [];
         return {
           ...operation,
           requestExamples,
-          requestExample: requestExamples[0]!,
+          requestExample: requestExamples[0],
           okExample: examplesOf(service.document, ok.content, `${operation.operationId} 200 response`)[0]!,
           exampleUrl: exampleUrl(service.document, operation.path, (raw.parameters as unknown[] | undefined) ?? []),
+          queryExamples: queryExamplesOf(service.document, (raw.parameters as unknown[] | undefined) ?? []),
         };
       }),
     })),

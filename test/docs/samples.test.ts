@@ -33,7 +33,7 @@ async function tsc(args: string[]): Promise<{ ok: boolean; output: string }> {
   }
 }
 
-test('there is a curl and a TypeScript sample for each of the five operations, and no other sample', async () => {
+test('there is a curl and a TypeScript sample for each of the nine operations, and no other sample', async () => {
   const files = (await readdir(SAMPLES)).filter((file) => file !== 'tsconfig.json').sort();
   expect(files).toEqual(operationIds.flatMap((id) => [`${id}.sh`, `${id}.ts`]).sort());
 });
@@ -88,9 +88,17 @@ describe('curl samples', () => {
       else sent.url = arg;
     }
     expect(sent.method).toBe(operation.method.toUpperCase());
-    expect(sent.url).toBe(operation.exampleUrl);
-    expect(sent.headers.sort()).toEqual(['Content-Type: application/json', 'X-Auth-Token: test-token']);
-    expect(operation.requestExamples).toContainEqual(sent.body);
+    const url = new URL(sent.url);
+    expect(url.origin + url.pathname).toBe(operation.exampleUrl);
+    // Any query parameter the sample sends is one the operation documents, with its example value.
+    for (const [name, value] of url.searchParams) expect(operation.queryExamples[name], `${name}=${value}`).toContain(value);
+    if (operation.requestExample === undefined) {
+      expect(sent.headers).toEqual(['X-Auth-Token: test-token']);
+      expect(sent.body).toBeUndefined();
+    } else {
+      expect(sent.headers.sort()).toEqual(['Content-Type: application/json', 'X-Auth-Token: test-token']);
+      expect(operation.requestExamples).toContainEqual(sent.body);
+    }
   });
 });
 

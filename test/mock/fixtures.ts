@@ -1,4 +1,4 @@
-/** The five operations as the combined bundle describes them, and plain HTTP helpers for the mock tests. */
+/** The operations as the combined bundle describes them, and plain HTTP helpers for the mock tests. */
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -40,13 +40,13 @@ const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1')
 const valuesOf = (examples: Json): Record<string, unknown> =>
   Object.fromEntries(Object.entries(examples ?? {}).map(([name, example]) => [name, deref(example).value]));
 
-export const operations: Operation[] = Object.entries(bundle.paths as Json).flatMap(([template, item]: [string, Json]) =>
+const allOperations: Operation[] = Object.entries(bundle.paths as Json).flatMap(([template, item]: [string, Json]) =>
   Object.entries(item)
     .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method))
     .map(([method, operation]: [string, Json]) => {
       const parameters = (operation.parameters ?? []).map(deref);
       const path = template.replace(/\{([^}]+)\}/g, (_, name) => parameters.find((p: Json) => p.name === name).example);
-      const requestExamples = valuesOf(deref(operation.requestBody).content['application/json'].examples);
+      const requestExamples = operation.requestBody ? valuesOf(deref(operation.requestBody).content['application/json'].examples) : {};
       const responses: DocumentedResponse[] = [];
       const schemaPointers: Record<number, string> = {};
       for (const [status, raw] of Object.entries(operation.responses as Json)) {
@@ -67,8 +67,13 @@ export const operations: Operation[] = Object.entries(bundle.paths as Json).flat
     }),
 );
 
+/** The five actions, which take a JSON body: the suites here test the mock's handling of request bodies on them. */
+export const operations: Operation[] = allOperations.filter((op) => op.body !== undefined);
+/** The job-status operations (GET, no body), which only the contract test covers (test/mock/contract.test.ts). */
+export const statusOperations: Operation[] = allOperations.filter((op) => op.body === undefined);
+
 export function operation(operationId: string): Operation {
-  const found = operations.find((op) => op.operationId === operationId);
+  const found = allOperations.find((op) => op.operationId === operationId);
   if (!found) throw new Error(`No operation ${operationId} in the bundle`);
   return found;
 }

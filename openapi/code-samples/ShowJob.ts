@@ -1,0 +1,10 @@
+import { createWorkspaceClient } from 'huaweicloud-job-actions';
+
+const workspace = createWorkspaceClient({
+  region: 'cn-north-4',
+  projectId: '2a473356cca5487f8373be891bffc1cf',
+  auth: { token: process.env.HUAWEICLOUD_TOKEN! },
+});
+
+const { body } = await workspace.showJob({ jobId: '0e2dae94-23ff-449a-bb9c-1b808cf2106d' });
+console.log(`Job ${body.id}: ${body.status}`);
