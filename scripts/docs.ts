@@ -1,53 +1,38 @@
 /**
- * `npm run docs`: renders one Redoc page per service from its published bundle in generated/ (the
- * bundles carry the code samples) with Redocly's build-docs, then writes the landing page.
- * Every page is self-contained (`--inlineBundle`) and has telemetry off. Redoc's options are in
- * redocly.yaml (`openapi:`).
+ * `docs:landing` (part of `npm run docs`): writes the landing page, generated/docs/index.html, from
+ * the bundles in generated/, and removes the pages of services that redocly.yaml no longer lists.
+ * Each service's page is its own build step (`docs:<service>` in package.json), Redocly's
+ * `build-docs` on that service's bundle (`--inlineBundle`, telemetry off; Redoc's options are in
+ * redocly.yaml's `openapi:`), so an edit to one service renders only that service's page again.
  *
- * Usage: tsx scripts/docs.ts [out-dir]   (default generated/docs; the tests build into a temp dir)
+ * Usage: tsx scripts/docs.ts
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { renderLanding } from './docs-landing.js';
 import { loadServices } from './docs-services.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const redocly = join(root, 'node_modules', '.bin', 'redocly');
+const outDir = join(root, 'generated', 'docs');
 
-async function buildPage(bundle: string, output: string): Promise<void> {
-  try {
-    await promisify(execFile)(redocly, ['build-docs', bundle, '--inlineBundle', '--output', output], {
-      cwd: root,
-      // Off for the CLI, and (build-docs reads the same switch) for the rendered page, which
-      // would otherwise send telemetry from the reader's browser.
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
-    });
-  } catch (error) {
-    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    // Drop the CLI's boxed notices (Node 20, Redoc 3) so the actual error stands out.
-    const output = (stderr || stdout || String(error)).replace(/^\s*[╔║╚].*\n?/gm, '').trim();
-    throw new Error(`redocly build-docs ${bundle} failed:\n${output}`);
-  }
-}
-
-async function main(outDir: string): Promise<void> {
+async function main(): Promise<void> {
   const { overview, services } = await loadServices(root);
   await mkdir(outDir, { recursive: true });
-  // Pages of services that no longer exist must not linger.
-  for (const file of await readdir(outDir)) if (file.endsWith('.html')) await rm(join(outDir, file));
-  for (const { name, bundle } of services) {
-    const page = join(outDir, `${name}.html`);
-    await buildPage(bundle, page);
-    console.log(`${bundle} -> ${page}`);
+  // Pages of services that no longer exist must not linger (the test of package.json's docs steps
+  // keeps one `docs:<service>` step per service in redocly.yaml, and no other).
+  const pages = new Set(services.map(({ name }) => `${name}.html`));
+  for (const file of await readdir(outDir)) {
+    if (file.endsWith('.html') && file !== 'index.html' && !pages.has(file)) {
+      await rm(join(outDir, file));
+      console.log(`removed ${join(outDir, file)}: no such service in redocly.yaml`);
+    }
   }
   await writeFile(join(outDir, 'index.html'), renderLanding(overview, services));
   console.log(`landing page -> ${join(outDir, 'index.html')}`);
 }
 
-main(resolve(process.argv[2] ?? join(root, 'generated', 'docs'))).catch((error: unknown) => {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

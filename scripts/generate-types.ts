@@ -1,6 +1,10 @@
 /**
  * `npm run generate`: openapi-typescript turns each service bundle in generated/ into
- * generated/types/<service>.d.ts, the types the client in src/ is written against.
+ * generated/types/<service>.d.ts, the types the client in src/ is written against. The build runs
+ * it once per service (`generate:<service>` in package.json: `tsx scripts/generate-types.ts cse`),
+ * so an edit to one service's operations regenerates only that service's types.
+ *
+ * Usage: tsx scripts/generate-types.ts [service ...]   (every service by default)
  *
  * Why a script rather than the CLI: with redocly.yaml present the CLI only reads the `apis`
  * roots (the multi-file sources in openapi/, which its bundled Redocly cannot resolve for example
@@ -50,12 +54,14 @@ export async function generateTypes(bundle: URL): Promise<string> {
   return COMMENT_HEADER + astToString(await openapiTS(bundle, { silent: true, postTransform: openEnum }));
 }
 
-async function main(): Promise<void> {
+async function main(services: string[]): Promise<void> {
+  const unknown = services.filter((service) => !(SERVICES as readonly string[]).includes(service));
+  if (unknown.length) throw new Error(`generate-types: unknown service ${unknown.join(", ")} (known: ${SERVICES.join(", ")})`);
   await mkdir(new URL("generated/types/", root), { recursive: true });
-  for (const service of SERVICES) {
+  for (const service of services.length ? services : SERVICES) {
     await writeFile(typesOf(service), await generateTypes(bundleOf(service)));
     console.log(`generated/${service}.openapi.json -> generated/types/${service}.d.ts`);
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));

@@ -1,0 +1,74 @@
+/**
+ * The build's per-service steps in package.json (wireit) against the services redocly.yaml lists:
+ * each service has its own `generate:<service>` (types) and `docs:<service>` (page) step reading
+ * only its own bundle, so an edit to one service reruns only its steps, and a service added to
+ * redocly.yaml without its steps fails here rather than shipping without types or a page (the
+ * landing step deletes the page of a service redocly.yaml no longer lists). Also: the type tests
+ * (test/**\/*.test-d.ts) are in the program of the `typecheck` step, which `npm test` runs first.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { SERVICES } from '../../scripts/generate-types.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+interface Step {
+  command?: string;
+  dependencies?: (string | { script: string; cascade?: boolean })[];
+  files?: string[];
+  output?: string[];
+}
+
+const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; wireit: Record<string, Step> };
+const apis = (parse(await readFile(join(ROOT, 'redocly.yaml'), 'utf8')) as { apis: Record<string, { output: string }> }).apis;
+const services = Object.keys(apis).filter((name) => name !== 'all');
+const stepsOf = (prefix: string) => Object.keys(pkg.wireit).filter((name) => name.startsWith(`${prefix}:`)).sort();
+const names = (step: Step) => (step.dependencies ?? []).map((d) => (typeof d === 'string' ? d : d.script));
+
+describe.each(services)('service %s', (service) => {
+  const yamlBundle = apis[service]!.output;
+  const jsonBundle = yamlBundle.replace(/\.yaml$/, '.json');
+
+  it('has its types step: openapi-typescript on its JSON bundle only, after the bundles', () => {
+    const step = pkg.wireit[`generate:${service}`];
+    expect(step?.command).toBe(`tsx scripts/generate-types.ts ${service}`);
+    expect(step?.files).toEqual(['scripts/generate-types.ts', jsonBundle]);
+    expect(step?.output).toEqual([`generated/types/${service}.d.ts`]);
+    expect(step?.dependencies).toEqual([{ script: 'bundle:json', cascade: false }]);
+    expect(pkg.scripts[`generate:${service}`]).toBe('wireit');
+  });
+
+  it('has its docs step: Redocly build-docs on its YAML bundle only, after the bundles', () => {
+    const step = pkg.wireit[`docs:${service}`];
+    expect(step?.command).toBe(`redocly build-docs ${yamlBundle} --inlineBundle --output generated/docs/${service}.html`);
+    expect(step?.files).toContain(yamlBundle);
+    expect(step?.files?.filter((file) => file.startsWith('generated/'))).toEqual([yamlBundle]);
+    expect(step?.output).toEqual([`generated/docs/${service}.html`]);
+    expect(step?.dependencies).toEqual([{ script: 'bundle:yaml', cascade: false }]);
+    expect(pkg.scripts[`docs:${service}`]).toBe('wireit');
+  });
+});
+
+it('has no per-service step for a service redocly.yaml does not list, and generate/docs run them all', () => {
+  expect([...SERVICES].sort()).toEqual([...services].sort());
+  expect(stepsOf('generate')).toEqual(services.map((s) => `generate:${s}`).sort());
+  expect(stepsOf('docs')).toEqual([...services.map((s) => `docs:${s}`), 'docs:landing'].sort());
+  expect(names(pkg.wireit['generate']!).sort()).toEqual(stepsOf('generate'));
+  expect(names(pkg.wireit['docs']!).sort()).toEqual(stepsOf('docs'));
+});
+
+it('checks the type tests in the typecheck step, which npm test runs first', async () => {
+  const typeTests: string[] = [];
+  for (const entry of await readdir(join(ROOT, 'test'), { recursive: true })) {
+    if (entry.endsWith('.test-d.ts')) typeTests.push(join(ROOT, 'test', entry));
+  }
+  expect(typeTests.length).toBeGreaterThan(0);
+  expect(pkg.wireit['typecheck']?.command).toMatch(/^tsc --noEmit -p tsconfig\.json /);
+  expect(pkg.scripts['pretest']).toBe('npm run --silent typecheck');
+  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  expect(config?.errors).toEqual([]);
+  for (const file of typeTests) expect(config?.fileNames, `${file} is not in tsconfig.json's program`).toContain(file);
+});
