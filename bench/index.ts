@@ -29,7 +29,7 @@ export const RUNS = {
   mock: { runs: 5, seconds: 2, connections: 10 },
   test: { testRuns: 1, startups: 5 },
   build: { runs: 3 },
-  scale: { 5: 3, 50: 3, 500: 1 },
+  scale: { 9: 3, 54: 3, 504: 1 },
 };
 
 type Area = keyof typeof RUNS;

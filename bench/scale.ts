@@ -1,5 +1,5 @@
 /**
- * Scale: the same build (`npm run build` on wireit, from clean each time) on synthetic APIs of 5, 50 and 500 operations shaped
+ * Scale: the same build (`npm run build` on wireit, from clean each time) on synthetic APIs of 9, 54 and 504 operations (multiples of our 9 path files) shaped
  * like ours (bench/synthetic-api.ts), with the peak memory of its processes.
  */
 import { join } from "node:path";

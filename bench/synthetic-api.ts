@@ -32,7 +32,7 @@ function copyPath(path: string, copy: number): string {
 }
 
 /**
- * Writes the synthetic project of `operations` operations (a multiple of 5) into `dir`, replacing
+ * Writes the synthetic project of `operations` operations (a multiple of the number of path files) into `dir`, replacing
  * what was there, from the repository at `repo`. `dir` must be inside `repo`: Node and tsc find the
  * repository's packages by looking up from it.
  */
