@@ -60,7 +60,8 @@ describe.each(OPERATIONS)('$operationId on the mock', (op) => {
   it('a job that stays running times the wait out with JobTimeoutError (last status running)', async () => {
     const c = controlled('succeed; polls=10000');
     const { job } = await op.call(c);
-    const error = await wait(c, job as AnyJobHandle, { timeout: 150, interval: 5 }).catch((e: unknown) => e);
+    // 1 s: under the full suite's load a shorter wait can end before any poll has answered.
+    const error = await wait(c, job as AnyJobHandle, { timeout: 1_000, interval: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect((error as JobTimeoutError).lastStatus).toMatch(/^(Executing|RUNNING)$/);
   });
