@@ -9,7 +9,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, type ExpectStatic } from 'vitest';
 import { operationHref, redocSlug } from '../../scripts/docs-landing.js';
 import { serveDocs, type DocsServer } from '../../scripts/docs-server.js';
 import { launchChromium, openWatchedPage, type WatchedPage } from './browser.js';
@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 /** Opens a page with the network watched, runs `check`, then asserts nothing left 127.0.0.1 and nothing logged an error. */
-async function withPage(check: (watched: WatchedPage) => Promise<void>): Promise<void> {
+async function withPage(expect: ExpectStatic, check: (watched: WatchedPage) => Promise<void>): Promise<void> {
   const watched = await openWatchedPage(browser);
   try {
     await check(watched);
@@ -72,8 +72,8 @@ const heading = (scope: Page | Locator, level: number, text: string): Locator =>
 const operationSection = (page: Page, operation: DocumentedOperation): Locator =>
   page.locator(`[id="${redocSlug(operation.tag)}/${redocSlug(operation.operationId)}"]`);
 
-/** Picks a tab of the request panel's sample switcher (curl, TypeScript, Payload). */
-async function chooseSample(page: Page, panel: Locator, label: string): Promise<void> {
+/** Picks a tab of the request panel's sample switcher (curl, TypeScript, Payload); `expect` is the test's own (the tests run concurrently). */
+async function chooseSample(expect: ExpectStatic, page: Page, panel: Locator, label: string): Promise<void> {
   const toggle = panel.getByRole('button', { name: /^(curl|TypeScript|Payload)$/ });
   if ((await toggle.innerText()).trim() === label) return;
   await toggle.click();
@@ -110,11 +110,14 @@ async function route(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => (window.location.hash = h), hash);
 }
 
-describe.each(services.map((service) => [service.name, service] as const))('%s.html, opened once', (_, service) => {
-  test('overview, every operation (summary, method, path, examples, code samples, where its link lands), authentication, servers; screenshot', async () => {
+// The pages are opened side by side (one context each in the one browser): most of a page's time is
+// spent waiting for Redoc to render and re-render, not computing.
+test.concurrent.for(services.map((service) => [service.name, service] as const))(
+  '%s.html, opened once: overview, every operation (summary, method, path, examples, code samples, where its link lands), authentication, servers; screenshot',
+  async ([, service], { expect }) => {
     const { info, servers = [], components } = service.document;
     const schemes = components?.securitySchemes ?? {};
-    await withPage(async ({ page }) => {
+    await withPage(expect, async ({ page }) => {
       await page.goto(`${server.url}${service.name}.html`);
       expect(await page.title()).toBe(info.title);
       await heading(page, 1, `${info.title} (${info.version})`).waitFor();
@@ -138,9 +141,9 @@ describe.each(services.map((service) => [service.name, service] as const))('%s.h
         expect(await method.innerText()).toBe(operation.method.toUpperCase());
         await request.getByText(operation.path, { exact: true }).waitFor();
 
-        await chooseSample(page, request, 'curl');
+        await chooseSample(expect, page, request, 'curl');
         expect(lines(await request.getByTestId('source-code').innerText())).toEqual(lines(await sampleFile(operation.operationId, 'sh')));
-        await chooseSample(page, request, 'TypeScript');
+        await chooseSample(expect, page, request, 'TypeScript');
         expect(lines(await request.getByTestId('source-code').innerText())).toEqual(lines(await sampleFile(operation.operationId, 'ts')));
         if (operation.requestExample === undefined) {
           // A GET: no request body, so Redoc offers no Payload tab.
@@ -149,7 +152,7 @@ describe.each(services.map((service) => [service.name, service] as const))('%s.h
           expect(await page.getByRole('menuitem', { name: 'Payload', exact: true }).count()).toBe(0);
           await page.keyboard.press('Escape');
         } else {
-          await chooseSample(page, request, 'Payload');
+          await chooseSample(expect, page, request, 'Payload');
           await request.getByTestId('json-viewer').waitFor();
           await expect.poll(() => shownJson(request), { timeout: 10_000 }).toEqual(operation.requestExample);
         }
@@ -188,12 +191,13 @@ describe.each(services.map((service) => [service.name, service] as const))('%s.h
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, service.name);
     });
-  });
-});
+  },
+);
 
-describe('index.html', () => {
-  test('opened once: lists the services and their operations, links to each with the route its page answers (checked there), no dead link; screenshot', async () => {
-    await withPage(async ({ page, requests }) => {
+test.concurrent(
+  'index.html, opened once: lists the services and their operations, links to each with the route its page answers (checked there), no dead link; screenshot',
+  async ({ expect }) => {
+    await withPage(expect, async ({ page, requests }) => {
       await page.goto(`${server.url}index.html`);
       expect(await page.title()).toBe(overview.info.title);
       for (const service of services) {
@@ -215,7 +219,6 @@ describe('index.html', () => {
       for (const href of await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) {
         expect((await fetch(new URL(href, server.url))).status, href).toBe(200);
       }
-
     });
-  });
-});
+  },
+);

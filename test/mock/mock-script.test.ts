@@ -102,7 +102,8 @@ it('SIGTERM to the mock process (the pid it prints) ends npm run mock', async ()
   }
 });
 
-it.each(['http', '80abc', '-1', '65536', ' 4010'])('refuses PORT=%j, saying so, before it listens', async (port) => {
+// Side by side: each is a process start-up, mostly waiting.
+it.concurrent.for(['http', '80abc', '-1', '65536', ' 4010'])('refuses PORT=%j, saying so, before it listens', async (port, { expect }) => {
   const npm = spawn('npm', ['run', 'mock', '--silent'], { cwd: root, env: { ...process.env, PORT: port }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
