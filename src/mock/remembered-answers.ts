@@ -1,3 +1,4 @@
+import { BoundedMap } from './bounded-map.js';
 import type { MockConfig, Operation, PrismInput, PrismLibrary, PrismResult } from './prism-library.js';
 
 /** How many answers are remembered; the oldest is forgotten first. */
@@ -22,7 +23,7 @@ export function rememberAnswers(prism: PrismLibrary, operations: Operation[]): A
   if (operations.some((operation) => (operation.callbacks?.length ?? 0) > 0)) {
     return (operation, input, mock) => prism.request(operation, input, mock);
   }
-  const remembered = new Map<string, PrismResult>();
+  const remembered = new BoundedMap<string, PrismResult>(REMEMBERED);
   return async (operation, input, mock, rawBody) => {
     const key = keyOf(operation, input, mock, rawBody);
     const known = key === undefined ? undefined : remembered.get(key);
@@ -30,10 +31,7 @@ export function rememberAnswers(prism: PrismLibrary, operations: Operation[]): A
     const result = await prism.request(operation, input, mock);
     if (key !== undefined && result._tag === 'Right') {
       const copy = frozenCopy(result.right);
-      if (copy) {
-        if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
-        remembered.set(key, copy);
-      }
+      if (copy) remembered.set(key, copy);
     }
     return result;
   };

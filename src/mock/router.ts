@@ -1,3 +1,4 @@
+import { BoundedMap } from './bounded-map.js';
 import type { Either, Operation, PrismInput, PrismLibrary, PrismProblem } from './prism-library.js';
 
 /** How many routes are remembered; the oldest is forgotten first. */
@@ -14,14 +15,13 @@ export type Route = (input: PrismInput) => Either<PrismProblem, Operation>;
  * paths over and over. Errors (no path, wrong method) are Prism's own objects, remembered too.
  */
 export function createRouter(prism: PrismLibrary, operations: Operation[]): Route {
-  const remembered = new Map<string, Either<PrismProblem, Operation>>();
+  const remembered = new BoundedMap<string, Either<PrismProblem, Operation>>(REMEMBERED);
   return (input) => {
     if (input.url.path.length > LONGEST_REMEMBERED_PATH) return prism.route(operations, input);
     const key = `${input.method} ${input.url.path}`;
     let routed = remembered.get(key);
     if (routed === undefined) {
       routed = prism.route(operations, input);
-      if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
       remembered.set(key, routed);
     }
     return routed;
