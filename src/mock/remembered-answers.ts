@@ -1,4 +1,5 @@
 import { BoundedMap } from './bounded-map.js';
+import { deepFreeze } from './frozen.js';
 import type { MockConfig, Operation, PrismInput, PrismLibrary, PrismResult } from './prism-library.js';
 
 /** How many answers are remembered; the oldest is forgotten first. */
@@ -45,18 +46,9 @@ function keyOf(operation: Operation, input: PrismInput, mock: MockConfig, rawBod
 
 /** A deeply frozen copy, or undefined when the answer holds something that cannot be copied. */
 function frozenCopy(result: PrismResult): PrismResult | undefined {
-  let copy: PrismResult;
   try {
-    copy = structuredClone(result);
+    return deepFreeze(structuredClone(result));
   } catch {
     return undefined;
   }
-  const pending: unknown[] = [copy];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) continue;
-    Object.freeze(value);
-    pending.push(...Object.values(value));
-  }
-  return copy;
 }

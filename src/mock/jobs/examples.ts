@@ -1,4 +1,5 @@
 /** The documented examples the simulated bodies are built from, read from Prism's operations. */
+import { deepFreeze } from '../frozen.js';
 import type { Operation } from '../prism-library.js';
 
 type Json = Record<string, any>; // documented examples: the spec's tests check their shapes
@@ -22,14 +23,6 @@ export function example(operation: Operation, code: string, name: string): Json 
 }
 
 const EMPTY: Json = Object.freeze({});
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Path parameters by the operation's template (Prism has checked them against their patterns). */
 export function pathParameters(operation: Operation, path: string): Record<string, string> {

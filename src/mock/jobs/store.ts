@@ -29,6 +29,8 @@ export interface Job {
   seen: number;
   /** When each stage ended (by the clock of the poll that saw it end); the last entry is the job's end. */
   stageEnds: number[];
+  /** The status body last shown (frozen), and what it showed (simulation.ts). */
+  shown?: { key: string; body: Record<string, unknown> };
 }
 
 export class JobStore {
