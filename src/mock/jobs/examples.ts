@@ -24,15 +24,24 @@ export function example(operation: Operation, code: string, name: string): Json 
 
 const EMPTY: Json = Object.freeze({});
 
+const parameterPlaces = new WeakMap<Operation, [number, string][]>();
+
 /** Path parameters by the operation's template (Prism has checked them against their patterns). */
 export function pathParameters(operation: Operation, path: string): Record<string, string> {
-  const names = operation.path.split('/');
+  let places = parameterPlaces.get(operation);
+  if (!places) {
+    places = operation.path.split('/').flatMap((segment, i): [number, string][] => {
+      const match = /^\{(.+)\}$/.exec(segment);
+      return match ? [[i, match[1]!]] : [];
+    });
+    parameterPlaces.set(operation, places);
+  }
   const values = path.split('/');
   const found: Record<string, string> = {};
-  names.forEach((name, i) => {
-    const match = /^\{(.+)\}$/.exec(name);
-    if (match && values[i] !== undefined) found[match[1]!] = safeDecode(values[i]!);
-  });
+  for (const [i, name] of places) {
+    const value = values[i];
+    if (value !== undefined) found[name] = value.includes('%') ? safeDecode(value) : value;
+  }
   return found;
 }
 
