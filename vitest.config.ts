@@ -1,5 +1,30 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The files that take longest (each 10-30 s: one busy thread, or waiting on child processes and Chromium),
+ * in the order they start. Started last, one of them would run alone at the end while the other core
+ * idles; vitest's own order (longest first from its cache) did not hold here and there is no cache in CI.
+ */
+const LONGEST = [
+  "test/mock/robustness.test.ts",
+  "test/package/package.test.ts",
+  "test/docs/pages.test.ts",
+  "test/mock/jobs/simulation.test.ts",
+  "test/mock/mock-script.test.ts",
+  "test/docs/samples.test.ts",
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST.findIndex((name) => file.moduleId.endsWith(name));
+      return index < 0 ? LONGEST.length : index;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -19,6 +44,7 @@ export default defineConfig({
     // The robustness run (test/mock/robustness.test.ts) runs among the others: its mock's limits leave room
     // for a loaded machine, so it no longer needs the machine to itself.
     isolate: false,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
