@@ -1,9 +1,8 @@
 /**
  * `npm run generate`: openapi-typescript turns each service bundle in generated/ into
  * generated/types/<service>.d.ts, the types the client in src/ is written against. The build runs
- * it once for every service (the `generate` step in package.json): loading openapi-typescript and
- * TypeScript is most of its cost (~2 s of CPU), writing one service's types or all three costs about
- * the same, so one process beats one per service.
+ * it once per service (`generate:<service>` in package.json: `tsx scripts/generate-types.ts cse`),
+ * so an edit to one service's operations regenerates only that service's types.
  *
  * Usage: tsx scripts/generate-types.ts [service ...]   (every service by default)
  *

@@ -1,11 +1,9 @@
 /**
- * The build's steps in package.json (wireit) against the services redocly.yaml lists: each service
- * has its own `docs:<service>` (page) step reading only its own bundle, so an edit to one service
- * rebuilds only its page, and the one `generate` step (types) reads and writes every service's
- * files; a service added to redocly.yaml without them fails here rather than shipping without types
- * or a page (the landing step deletes the page of a service redocly.yaml no longer lists). Types
- * are one step, not one per service: each process loads openapi-typescript and TypeScript (~2 s of
- * CPU) and writing all three takes about as long as one. Also: the type tests
+ * The build's per-service steps in package.json (wireit) against the services redocly.yaml lists:
+ * each service has its own `generate:<service>` (types) and `docs:<service>` (page) step reading
+ * only its own bundle, so an edit to one service reruns only its steps, and a service added to
+ * redocly.yaml without its steps fails here rather than shipping without types or a page (the
+ * landing step deletes the page of a service redocly.yaml no longer lists). Also: the type tests
  * (test/**\/*.test-d.ts) are in the program of the `typecheck` step, which `npm test` runs first.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -32,6 +30,16 @@ const names = (step: Step) => (step.dependencies ?? []).map((d) => (typeof d ===
 
 describe.each(services)('service %s', (service) => {
   const yamlBundle = apis[service]!.output;
+  const jsonBundle = yamlBundle.replace(/\.yaml$/, '.json');
+
+  it('has its types step: openapi-typescript on its JSON bundle only, after the bundles', () => {
+    const step = pkg.wireit[`generate:${service}`];
+    expect(step?.command).toBe(`tsx scripts/generate-types.ts ${service}`);
+    expect(step?.files).toEqual(['scripts/generate-types.ts', jsonBundle]);
+    expect(step?.output).toEqual([`generated/types/${service}.d.ts`]);
+    expect(step?.dependencies).toEqual([{ script: 'bundle:json', cascade: false }]);
+    expect(pkg.scripts[`generate:${service}`]).toBe('wireit');
+  });
 
   it('has its docs step: Redocly build-docs on its YAML bundle only, after the bundles', () => {
     const step = pkg.wireit[`docs:${service}`];
@@ -44,20 +52,11 @@ describe.each(services)('service %s', (service) => {
   });
 });
 
-it("has one types step: openapi-typescript on every service's JSON bundle, after the bundles", () => {
-  const jsonBundles = services.map((service) => apis[service]!.output.replace(/\.yaml$/, '.json'));
-  const step = pkg.wireit['generate'];
-  expect(step?.command).toBe('tsx scripts/generate-types.ts');
-  expect([...(step?.files ?? [])].sort()).toEqual(['scripts/generate-types.ts', ...jsonBundles].sort());
-  expect([...(step?.output ?? [])].sort()).toEqual(services.map((s) => `generated/types/${s}.d.ts`).sort());
-  expect(step?.dependencies).toEqual([{ script: 'bundle:json', cascade: false }]);
-  expect(pkg.scripts['generate']).toBe('wireit');
+it('has no per-service step for a service redocly.yaml does not list, and generate/docs run them all', () => {
   expect([...SERVICES].sort()).toEqual([...services].sort());
-  expect(stepsOf('generate')).toEqual([]);
-});
-
-it('has no docs step for a service redocly.yaml does not list, and docs runs them all', () => {
+  expect(stepsOf('generate')).toEqual(services.map((s) => `generate:${s}`).sort());
   expect(stepsOf('docs')).toEqual([...services.map((s) => `docs:${s}`), 'docs:landing'].sort());
+  expect(names(pkg.wireit['generate']!).sort()).toEqual(stepsOf('generate'));
   expect(names(pkg.wireit['docs']!).sort()).toEqual(stepsOf('docs'));
 });
 
