@@ -173,7 +173,7 @@ export function rawCase(rng: Rng, kind?: RawCase['kind']): RawCase {
       return { kind: chosen, method: op.method, bytes: requestBytes(op.method, op.path, [['Host', 'mock'], ...Object.entries(JSON_BODY), ['Content-Length', String(size)]], Buffer.alloc(size, 0x20)) };
     }
     case 'slow-headers':
-      return { kind: chosen, method: op.method, bytes: requestBytes(op.method, op.path, [['Host', 'mock'], ...Object.entries(JSON_BODY)]), pieces: 40, pauseMs: 50 };
+      return { kind: chosen, method: op.method, bytes: requestBytes(op.method, op.path, [['Host', 'mock'], ...Object.entries(JSON_BODY)]), pieces: 40, pauseMs: 100 };
     case 'slow-body': {
       const body = VALID(op);
       return { kind: chosen, method: op.method, bytes: requestBytes(op.method, op.path, [['Host', 'mock'], ...Object.entries(JSON_BODY), ['Content-Length', String(body.length + 40)]], body) };
