@@ -97,7 +97,9 @@ async function send(
   body: string | ArrayBuffer | undefined,
   timeout: number | undefined,
 ): Promise<Response> {
-  const headers = new Headers(request.headers);
+  // A Request's headers are copied: middleware may hold the Request, and must not see credentials
+  // in it. A CallRequest's are this call's own (openapi-fetch merged them for it).
+  const headers = request instanceof CallRequest ? request.headers : new Headers(request.headers);
   const auth = await connection.authenticate({ method: request.method, url: request.url, headers, body });
   for (const [name, value] of Object.entries(auth)) headers.set(name, value);
   const deadline = attemptSignal(request.signal, timeout);
