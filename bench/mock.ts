@@ -21,7 +21,7 @@ import autocannon, { type Result } from "autocannon";
 import { attempt, REPO } from "./lib/command.js";
 import { descendantsRss, treeCpuMs } from "./lib/process-tree.js";
 import { figure, type Figure } from "./lib/report.js";
-import { INVALID_BODY, RETRY_ENGINE_PATH, TOKEN, VALID_BODY } from "./lib/requests.js";
+import { ENGINE_ID, INVALID_BODY, RETRY_ENGINE_PATH, TOKEN, VALID_BODY } from "./lib/requests.js";
 import { startServerProcess, type ServerProcess } from "./lib/server-process.js";
 import { median } from "./lib/stats.js";
 
@@ -45,7 +45,12 @@ interface Load {
   status: 200 | 400;
   /** A GET of this path instead of the RetryEngine PUT (the job-status polls); a function gives it anew for each load. */
   get?: string | (() => Promise<string>);
+  /** Every request for a different engine (a fresh engine ID): no two requests alike. */
+  distinct?: boolean;
 }
+
+/** Engine IDs no earlier load used: the process's own sequence. */
+let engines = 0;
 
 /** One load run, and the CPU milliseconds the server's processes spent per request during it. */
 async function load(target: Load, seconds: number, connections: number): Promise<{ result: Result; cpuMsPerRequest: number }> {
@@ -56,6 +61,9 @@ async function load(target: Load, seconds: number, connections: number): Promise
     method: get ? "GET" : "PUT",
     headers: get ? { "X-Auth-Token": TOKEN } : { "Content-Type": "application/json", "X-Auth-Token": TOKEN },
     ...(target.body !== undefined && { body: target.body }),
+    ...(target.distinct && {
+      requests: [{ setupRequest: (request) => ({ ...request, path: RETRY_ENGINE_PATH.replace(ENGINE_ID, `bench-engine-${process.pid}-${++engines}`) }) }],
+    }),
     connections,
     duration: seconds,
     timeout: 10,
@@ -96,6 +104,10 @@ async function startedJob(url: string): Promise<string> {
   return RETRY_ENGINE_PATH.replace(/\/actions$/, `/jobs/${body.jobId}`);
 }
 
+/** Pairs of jobs on ÷ off loads, and the seconds of each load. */
+const PAIRS = 15;
+const PAIR_SECONDS = 1;
+
 const builtMock = (tree: string) => `${tree}/dist/mock/index.js`;
 
 async function startup(cwd: string): Promise<{ ms: number; cpuMs: number }> {
@@ -134,24 +146,40 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     const targets: Load[] = [
       { name: "before: valid request", server: old, body: VALID_BODY, status: 200 },
       { name: "now: valid request", server: current, body: VALID_BODY, status: 200 },
-      { name: "jobs off: valid request", server: stateless, body: VALID_BODY, status: 200 },
       { name: "before: invalid request", server: old, body: INVALID_BODY, status: 400 },
       { name: "now: invalid request", server: current, body: INVALID_BODY, status: 400 },
       { name: "bare node server", server: bare, body: VALID_BODY, status: 200 },
-      { name: "jobs on: status poll", server: current, status: 200, get: () => startedJob(current.url) },
-      { name: "jobs off: status poll", server: stateless, status: 200, get: followed },
+      // The mock remembers Prism's answer to a request it has seen: these are never the same twice.
+      { name: "now: valid request, each one different", server: current, body: VALID_BODY, status: 200, distinct: true },
+      { name: "now: invalid request, each one different", server: current, body: INVALID_BODY, status: 400, distinct: true },
     ];
-    for (const target of targets) results.set(target.name, []), cpuPerRequest.set(target.name, []);
-    for (const target of targets) await load(target, 1, connections); // warm-up
+    // Jobs on and off, each pair of loads back to back (shorter loads, more pairs: the ratio of two
+    // loads a few seconds apart moves by 10-20% on this shared machine, more than the cost measured).
+    const pairs: [Load, Load][] = [
+      [
+        { name: "jobs on: valid action", server: current, body: VALID_BODY, status: 200 },
+        { name: "jobs off: valid action", server: stateless, body: VALID_BODY, status: 200 },
+      ],
+      [
+        { name: "jobs on: status poll", server: current, status: 200, get: () => startedJob(current.url) },
+        { name: "jobs off: status poll", server: stateless, status: 200, get: followed },
+      ],
+    ];
+    const everything = [...targets, ...pairs.flat()];
+    for (const target of everything) results.set(target.name, []), cpuPerRequest.set(target.name, []);
+    for (const target of everything) await load(target, 1, connections); // warm-up
+    const measure = async (target: Load, seconds: number, label: string) => {
+      const { result, cpuMsPerRequest } = await load(target, seconds, connections);
+      results.get(target.name)!.push(result);
+      cpuPerRequest.get(target.name)!.push(cpuMsPerRequest);
+      log(`mock: ${label}: ${target.name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, ${(cpuMsPerRequest * 1000).toFixed(0)} µs CPU per request`);
+    };
     for (let run = 0; run < runs; run++) {
-      // Every other run in reverse order, so that each pair compared (jobs on and off) runs side by
-      // side and neither always goes first.
-      for (const target of run % 2 ? [...targets].reverse() : targets) {
-        const { result, cpuMsPerRequest } = await load(target, seconds, connections);
-        results.get(target.name)!.push(result);
-        cpuPerRequest.get(target.name)!.push(cpuMsPerRequest);
-        log(`mock: run ${run + 1}/${runs}: ${target.name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, ${(cpuMsPerRequest * 1000).toFixed(0)} µs CPU per request`);
-      }
+      for (const target of run % 2 ? [...targets].reverse() : targets) await measure(target, seconds, `run ${run + 1}/${runs}`);
+    }
+    for (let pair = 0; pair < PAIRS; pair++) {
+      // Every other pair in reverse order, so that neither side always goes first.
+      for (const [on, off] of pairs) for (const target of pair % 2 ? [off, on] : [on, off]) await measure(target, PAIR_SECONDS, `pair ${pair + 1}/${PAIRS}`);
     }
     // After the load: what each server holds once it has served thousands of requests (the mocks
     // run by node: their own process too; the bare server: below its tsx launcher).
@@ -176,16 +204,21 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
       figure({ section: "mock", name: `${kind} request: req/s now (library in-process)`, value: is, unit: "req/s", runs, note }),
       figure({ section: "mock", name: `${kind} request: now ÷ before`, value: is / was, unit: "×", runs, target: { kind: "min", value: 3 } }),
       figure({ section: "mock", name: `${kind} request: now ÷ bare node server`, value: is / rps("bare node server"), unit: "×", runs, target: { kind: "min", value: 0.25 } }),
+      figure({ section: "mock", name: `${kind} request, each one different (a fresh engine ID): req/s now`, value: rps(`now: ${kind} request, each one different`), unit: "req/s", runs, note: `p99 ${p99(`now: ${kind} request, each one different`)} ms; ${(rps(`now: ${kind} request, each one different`) / was).toFixed(2)}× before, ${(rps(`now: ${kind} request, each one different`) / rps("bare node server")).toFixed(3)}× bare; CPU ${cpu(`now: ${kind} request, each one different`).toFixed(0)} µs per request` }),
       figure({ section: "mock", name: `${kind} request: p99 now`, value: p99(`now: ${kind} request`), unit: "ms", runs, target: { kind: "max", value: 10 }, note: "autocannon counts whole ms" }),
       figure({ section: "mock", name: `${kind} request: CPU per request before (all processes)`, value: cpu(`before: ${kind} request`), unit: "µs", runs }),
       figure({ section: "mock", name: `${kind} request: CPU per request now`, value: cpu(`now: ${kind} request`), unit: "µs", runs }),
       figure({ section: "mock", name: `${kind} request: CPU per request now ÷ before`, value: cpu(`now: ${kind} request`) / cpu(`before: ${kind} request`), unit: "×", runs, note: "what limits req/s when the machine is not shared" }),
     );
   }
-  for (const [what, on, off] of [["valid action (starts a job)", "now: valid request", "jobs off: valid request"], ["status poll (ShowEngineJob)", "jobs on: status poll", "jobs off: status poll"]] as const) {
+  const spread = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+  for (const [what, on, off] of [["valid action (starts a job)", "jobs on: valid action", "jobs off: valid action"], ["status poll (ShowEngineJob)", "jobs on: status poll", "jobs off: status poll"]] as const) {
+    const byRps = results.get(on)!.map((r, i) => r.requests.average / results.get(off)![i]!.requests.average);
+    const byCpu = cpuPerRequest.get(on)!.map((ms, i) => cpuPerRequest.get(off)![i]! / ms);
+    const pairNote = `median of ${PAIRS} pairs of ${PAIR_SECONDS} s loads back to back (per pair ${spread(byRps)})`;
     figures.push(
-      figure({ section: "mock", name: `jobs on ÷ off: ${what}, req/s`, value: ratio(on, off), unit: "×", runs, target: { kind: "min", value: 0.9 }, note: `median of per-run ratios; on ${rps(on).toFixed(0)}, off ${rps(off).toFixed(0)} req/s; p99 ${p99(on)} / ${p99(off)} ms` }),
-      figure({ section: "mock", name: `jobs on ÷ off: ${what}, by CPU per request`, value: cpuRatio(on, off), unit: "×", runs, target: { kind: "min", value: 0.9 }, note: `median of per-run ratios; on ${cpu(on).toFixed(0)} µs, off ${cpu(off).toFixed(0)} µs CPU per request` }),
+      figure({ section: "mock", name: `jobs on ÷ off: ${what}, req/s`, value: ratio(on, off), unit: "×", runs: PAIRS, target: { kind: "min", value: 0.9 }, note: `${pairNote}; on ${rps(on).toFixed(0)}, off ${rps(off).toFixed(0)} req/s; p99 ${p99(on)} / ${p99(off)} ms` }),
+      figure({ section: "mock", name: `jobs on ÷ off: ${what}, by CPU per request`, value: cpuRatio(on, off), unit: "×", runs: PAIRS, target: { kind: "min", value: 0.9 }, note: `median of ${PAIRS} pairs (per pair ${spread(byCpu)}); on ${cpu(on).toFixed(0)} µs, off ${cpu(off).toFixed(0)} µs CPU per request` }),
     );
   }
   figures.push(

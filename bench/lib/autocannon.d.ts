@@ -10,6 +10,8 @@ declare module "autocannon" {
     /** Seconds. */
     duration?: number;
     timeout?: number;
+    /** Requests sent in turn on each connection; `setupRequest` may change each one before it is sent. */
+    requests?: { setupRequest?: (request: { method: string; path: string; headers: Record<string, string>; body?: string }) => object }[];
   }
   export interface Histogram {
     average: number;

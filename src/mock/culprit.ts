@@ -8,6 +8,14 @@ export interface Neutralised {
 
 // Values of these headers are credentials: never repeated in an answer.
 const SECRET = /auth|token|secret|key|cookie|signature/i;
+/** Headers Prism parses whatever the operation (its negotiator and validator): asked about first. */
+const READ_BY_PRISM = ['accept', 'content-type', 'prefer'];
+/**
+ * Prism is asked again at most this often per request: each ask costs a whole Prism request, and
+ * a request may carry up to 2,000 headers. The parts Prism reads come first, so the cap can only
+ * leave out headers Prism does not read.
+ */
+export const MAX_PROBES = 24;
 
 /**
  * Prism threw on this request (its parsers throw on some input instead of reporting it). Which
@@ -18,7 +26,8 @@ const SECRET = /auth|token|secret|key|cookie|signature/i;
  */
 export async function findCulprit(prism: PrismLibrary, operation: Operation, input: PrismInput, config: MockConfig, error: unknown): Promise<Neutralised> {
   const why = error instanceof Error ? error.message : String(error);
-  for (const { where, value, without } of parts(input, credentialHeaders(operation))) {
+  for (const { where, value, leaveOut } of parts(input, operation).slice(0, MAX_PROBES)) {
+    const without = leaveOut();
     try {
       await prism.request(operation, without, config);
     } catch {
@@ -30,24 +39,35 @@ export async function findCulprit(prism: PrismLibrary, operation: Operation, inp
   return { reasons: [`request: cannot be read (${why})`], input: { ...input, body: undefined } };
 }
 
-type Part = { where: string; value: string; without: PrismInput };
+/** A part of the request, and the request without it (built only when asked: copies of 2,000 headers add up). */
+type Part = { where: string; value: string; leaveOut: () => PrismInput };
 
-function parts(input: PrismInput, credentials: Set<string>): Part[] {
+/**
+ * In the order asked: the path, the headers Prism parses (its own and the operation's), the query,
+ * the body, then the credentials, and last the headers Prism does not read.
+ */
+function parts(input: PrismInput, operation: Operation): Part[] {
+  const credentials = credentialHeaders(operation);
+  const read = new Set([...READ_BY_PRISM, ...(operation.request?.headers ?? []).map((h) => h.name.toLowerCase())]);
+  const sent = Object.keys(input.headers ?? {}).filter((name) => name !== 'content-length');
+  const withoutHeader = (name: string): Part => {
+    const rest = () => {
+      const headers = { ...input.headers };
+      delete headers[name];
+      return headers;
+    };
+    return { where: `header.${name}`, value: input.headers?.[name] ?? '', leaveOut: () => ({ ...input, headers: rest() }) };
+  };
   const found: Part[] = [];
   const path = input.url.path.replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
-  if (path !== input.url.path) found.push({ where: 'path', value: input.url.path, without: { ...input, url: { ...input.url, path } } });
-  const headers = Object.keys(input.headers ?? {}).filter((name) => name !== 'content-length');
-  const withoutHeader = (name: string): Part => {
-    const rest = { ...input.headers };
-    delete rest[name];
-    return { where: `header.${name}`, value: input.headers?.[name] ?? '', without: { ...input, headers: rest } };
-  };
-  found.push(...headers.filter((name) => !credentials.has(name)).map(withoutHeader));
+  if (path !== input.url.path) found.push({ where: 'path', value: input.url.path, leaveOut: () => ({ ...input, url: { ...input.url, path } }) });
+  found.push(...sent.filter((name) => read.has(name) && !credentials.has(name)).map(withoutHeader));
   if (Object.keys(input.url.query ?? {}).length > 0) {
-    found.push({ where: 'query', value: new URLSearchParams(input.url.query as Record<string, string>).toString(), without: { ...input, url: { ...input.url, query: {} } } });
+    found.push({ where: 'query', value: new URLSearchParams(input.url.query as Record<string, string>).toString(), leaveOut: () => ({ ...input, url: { ...input.url, query: {} } }) });
   }
-  if (input.body !== undefined) found.push({ where: 'body', value: '…', without: { ...input, body: undefined } });
-  return [...found, ...headers.filter((name) => credentials.has(name)).map(withoutHeader)];
+  if (input.body !== undefined) found.push({ where: 'body', value: '…', leaveOut: () => ({ ...input, body: undefined }) });
+  found.push(...sent.filter((name) => credentials.has(name)).map(withoutHeader));
+  return [...found, ...sent.filter((name) => !read.has(name) && !credentials.has(name)).map(withoutHeader)];
 }
 
 /** The headers the operation's security schemes read (lower case), and Authorization. */

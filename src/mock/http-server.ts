@@ -105,11 +105,11 @@ function write(res: ServerResponse, method: string | undefined, reply: MockAnswe
   } catch (error) {
     return write(res, method, failure(error), serialize);
   }
-  const bytes = body === undefined ? undefined : Buffer.from(body);
-  const headers: Record<string, string | number> = { ...reply.headers, 'content-length': bytes?.length ?? 0 };
+  const headers: Record<string, string | number> = { ...reply.headers, 'content-length': body === undefined ? 0 : Buffer.byteLength(body) };
   headers['x-request-id'] ??= randomUUID().replace(/-/g, '');
   res.writeHead(reply.status, headers);
-  res.end(method === 'HEAD' ? undefined : bytes);
+  // A string, not its bytes: Node then sends the head and the body in one write.
+  res.end(method === 'HEAD' ? undefined : body);
 }
 
 /** Answers in the provider's shape and closes the connection: its remaining bytes cannot be trusted. */

@@ -39,6 +39,26 @@ describe('createRouter', () => {
     }
   });
 
+  it("answers as Prism's router given every operation, for each operation's path and odd variants of it, by every method", () => {
+    const route = createRouter(prism, operations);
+    const paths = new Set(['', '/', '//', '/v2', 'v2', '/%2F', '/v2/nothing/at/all']);
+    for (const operation of operations) {
+      const filled = operation.path.replace(/\{[^}]+\}/g, 'v1');
+      for (const path of [filled, `${filled}/`, filled.replace('/', '//'), filled.replace(/v1/, 'a%2Fb'), filled.replace(/v1/, ''), filled.slice(1), `${filled}/extra`, filled.replace(/\/[^/]+$/, '')]) paths.add(path);
+    }
+    let compared = 0;
+    for (const path of paths) {
+      for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
+        const ours = route(input(method, path));
+        const prisms = prism.route(operations, input(method, path));
+        const shown = (r: typeof ours) => (r._tag === 'Right' ? r.right.id : `${r.left.name} ${r.left.message}`);
+        expect(`${method} ${path} → ${shown(ours)}`).toBe(`${method} ${path} → ${shown(prisms)}`);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
   it('asks Prism once per method and path, and keeps methods apart', () => {
     const { library, calls } = counted();
     const route = createRouter(library, operations);

@@ -1,4 +1,5 @@
 /** The documented examples the simulated bodies are built from, read from Prism's operations. */
+import { deepFreeze } from '../frozen.js';
 import type { Operation } from '../prism-library.js';
 
 type Json = Record<string, any>; // documented examples: the spec's tests check their shapes
@@ -23,23 +24,24 @@ export function example(operation: Operation, code: string, name: string): Json 
 
 const EMPTY: Json = Object.freeze({});
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
+const parameterPlaces = new WeakMap<Operation, [number, string][]>();
 
 /** Path parameters by the operation's template (Prism has checked them against their patterns). */
 export function pathParameters(operation: Operation, path: string): Record<string, string> {
-  const names = operation.path.split('/');
+  let places = parameterPlaces.get(operation);
+  if (!places) {
+    places = operation.path.split('/').flatMap((segment, i): [number, string][] => {
+      const match = /^\{(.+)\}$/.exec(segment);
+      return match ? [[i, match[1]!]] : [];
+    });
+    parameterPlaces.set(operation, places);
+  }
   const values = path.split('/');
   const found: Record<string, string> = {};
-  names.forEach((name, i) => {
-    const match = /^\{(.+)\}$/.exec(name);
-    if (match && values[i] !== undefined) found[match[1]!] = safeDecode(values[i]!);
-  });
+  for (const [i, name] of places) {
+    const value = values[i];
+    if (value !== undefined) found[name] = value.includes('%') ? safeDecode(value) : value;
+  }
   return found;
 }
 

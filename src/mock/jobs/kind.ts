@@ -18,6 +18,8 @@ export interface Kind {
   start(answer: Json, id: string, path: Record<string, string>, body: Json): Started;
   /** The status operation's 200 body for the job as it stands at this poll. */
   status(job: Job, at: Snapshot, operation: Operation): Json;
+  /** The status body shows the poll's clock (to the second), not only the job's own times. */
+  showsClock?: boolean;
 }
 
 /** One of `values` by the snapshot's state. */

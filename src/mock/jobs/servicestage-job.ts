@@ -5,6 +5,7 @@ import { iso, reason, STAGES } from './progress.js';
 
 export const serviceStageJob: Kind = {
   kind: 'ShowJobDetail',
+  showsClock: true, // LAST_HEALTH_CHECK of the running task
   start(answer, id, path, body) {
     const parameters = typeof body['parameters'] === 'object' && body['parameters'] !== null ? body['parameters'] : {};
     return {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AfterPrism, MockAnswer } from '../answer.js';
+import { deepFreeze } from '../frozen.js';
 import type { Operation, PrismInput } from '../prism-library.js';
 import { invalidRequest, isProviderError } from '../provider-error.js';
 import { CONTROL_HEADER, readControl, type JobControl } from './control.js';
@@ -12,10 +13,10 @@ import { engineJob } from './engine-job.js';
 import { firstExample, pathParameters } from './examples.js';
 import type { Json, Kind } from './kind.js';
 import type { JobSettings } from './options.js';
-import { poll } from './progress.js';
+import { poll, type Snapshot } from './progress.js';
 import { scriptTask } from './script-task.js';
 import { serviceStageJob } from './servicestage-job.js';
-import { JobStore } from './store.js';
+import { JobStore, type Job } from './store.js';
 import { workspaceJob } from './workspace-job.js';
 
 /** The operation that starts each kind of job, and the one that follows it (src/job.ts, STATUS_OPERATIONS). */
@@ -98,25 +99,35 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
       const known = ids.map((id) => store.get(kind.kind, id)).filter((job) => job !== undefined && job.projectId === project);
       const page = known.slice(number(query['offset']) ?? 0).slice(0, number(query['limit']) ?? known.length);
       const now = clock();
-      return { ...answer, body: { count: known.length, script_tasks: page.map((job) => kind.status(job!, poll(job!, now), operation)) } };
+      return { ...answer, body: { count: known.length, script_tasks: page.map((job) => shown(kind, job!, poll(job!, now), operation)) } };
     }
     const job = store.get(kind.kind, path['job_id'] ?? '');
     if (!job || job.projectId !== project || (kind === engineJob && job.resourceId !== path['engine_id'])) return notFound(operation);
-    const body = kind.status(job, poll(job, clock()), operation);
-    if (kind === serviceStageJob) page(body, job.resourceId, query);
-    return { ...answer, body };
+    const body = shown(kind, job, poll(job, clock()), operation);
+    return { ...answer, body: kind === serviceStageJob ? page(body, job.resourceId, query) : body };
   }
 
   return { afterPrism, store };
 }
 
+/**
+ * The job's status body at this poll, built again only when what it shows has changed since the
+ * last poll (its state, the stages done, and for a kind that shows the clock, the second): a job
+ * polled while it stays on one stage answers the same frozen body, whose text is then kept too.
+ */
+function shown(kind: Kind, job: Job, at: Snapshot, operation: Operation): Json {
+  const key = `${at.state} ${at.done}${kind.showsClock ? ` ${Math.floor(at.now / 1000)}` : ''}`;
+  if (job.shown?.key !== key) job.shown = { key, body: deepFreeze(kind.status(job, at, operation)) };
+  return job.shown.body;
+}
+
 /** ShowJobDetail's query: only this instance's tasks, newest first when `desc=true`, then a page. */
-function page(body: Json, instanceId: string | undefined, query: Record<string, string | string[]>): void {
+function page(body: Json, instanceId: string | undefined, query: Record<string, string | string[]>): Json {
+  if (query['instance_id'] === undefined && query['desc'] === undefined && query['offset'] === undefined && query['limit'] === undefined) return body;
   const instance = query['instance_id'];
   let tasks: Json[] = instance !== undefined && instance !== instanceId ? [] : body['tasks'];
   if (query['desc'] === 'true') tasks = [...tasks].reverse();
-  body['task_count'] = tasks.length;
-  body['tasks'] = tasks.slice(number(query['offset']) ?? 0).slice(0, number(query['limit']) ?? tasks.length);
+  return { ...body, task_count: tasks.length, tasks: tasks.slice(number(query['offset']) ?? 0).slice(0, number(query['limit']) ?? tasks.length) };
 }
 
 /** A `Prefer` header (or Prism's `__code`/`__example`/`__dynamic` query parameters): the caller chose the documented answer. */

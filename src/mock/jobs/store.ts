@@ -1,5 +1,6 @@
 /** The jobs the mock has started: in memory, bounded, the oldest forgotten first, gone when it stops. */
 import { randomInt, randomUUID } from 'node:crypto';
+import { BoundedMap } from '../bounded-map.js';
 import type { Outcome } from './control.js';
 
 /** The four kinds of job, named after the status operation that follows each. */
@@ -28,14 +29,18 @@ export interface Job {
   seen: number;
   /** When each stage ended (by the clock of the poll that saw it end); the last entry is the job's end. */
   stageEnds: number[];
+  /** The status body last shown (frozen), and what it showed (simulation.ts). */
+  shown?: { key: string; body: Record<string, unknown> };
 }
 
 export class JobStore {
-  readonly #jobs = new Map<string, Job>();
+  readonly #jobs: BoundedMap<string, Job>;
   /** CSE job IDs count up from a random start, so two runs of the mock rarely share one. */
   #nextEngineJob = randomInt(100_000, 1_000_000_000);
 
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number) {
+    this.#jobs = new BoundedMap(limit);
+  }
 
   /** A fresh ID of the shape the service uses (see the examples). */
   freshId(kind: JobKind): string {
@@ -53,7 +58,6 @@ export class JobStore {
 
   add(job: Job): void {
     this.#jobs.set(key(job.kind, job.id), job);
-    if (this.#jobs.size > this.limit) this.#jobs.delete(this.#jobs.keys().next().value!);
   }
 
   get(kind: JobKind, id: string): Job | undefined {
