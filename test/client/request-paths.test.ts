@@ -24,6 +24,11 @@ const AUTHS: [string, Auth][] = [
 /** A middleware that changes nothing: its presence alone moves the calls onto real Requests. */
 const watching: Middleware = { onRequest: () => undefined, onResponse: () => undefined };
 const PATHS: Middleware[][] = [[], [watching]];
+/** A custom fetch is handed a Request the transport builds, on either path. */
+const FETCHES: [string, object][] = [
+  ['global fetch', {}],
+  ['a custom fetch', { fetch: (request: Request) => fetch(request) }],
+];
 const FAST = { maxAttempts: 3, baseDelay: 5, maxDelay: 50 };
 
 /** What a request carried, with the parts that depend on the clock or the server's port left out. */
@@ -41,10 +46,10 @@ function wire(r: Received, origin: string) {
   };
 }
 
-/** The outcome of `op` against `script`, through the path `middleware` selects, and what reached the server. */
-async function outcome(op: (typeof OPERATIONS)[number], auth: Auth, middleware: Middleware[], script: Script, extra: object = {}) {
+/** The outcome of `op` against `script`, through the path `options.middleware` selects, and what reached the server. */
+async function outcome(op: (typeof OPERATIONS)[number], auth: Auth, options: object, script: Script, extra: object = {}) {
   server = await startServer(script);
-  const settled = await op.call(clients(server.url, auth, { middleware, retry: FAST }), extra).then(
+  const settled = await op.call(clients(server.url, auth, { ...options, retry: FAST }), extra).then(
     (value) => ({ value }),
     (error: unknown) => ({ error: error instanceof Error ? { ...error, name: error.name, message: error.message, class: error.constructor.name } : error }),
   );
@@ -70,12 +75,12 @@ const SCENARIOS: [string, (jobIdField: string) => Script, object?][] = [
   ],
 ];
 
-describe.each(AUTHS)('auth by %s', (_, auth) => {
+describe.each(AUTHS.flatMap(([a, auth]) => FETCHES.map(([f, withFetch]) => [`${a}, ${f}`, auth, withFetch] as const)))('auth by %s', (_, auth, withFetch) => {
   describe.each(OPERATIONS.map((op) => [op.operationId, op] as const))('%s', (_id, op) => {
     it.each(SCENARIOS)('%s: same wire, same outcome on both paths', async (_name, script, extra) => {
       const [call, request] = [
-        await outcome(op, auth, PATHS[0]!, script(op.jobIdField), extra),
-        await outcome(op, auth, PATHS[1]!, script(op.jobIdField), extra),
+        await outcome(op, auth, { ...withFetch, middleware: PATHS[0]! }, script(op.jobIdField), extra),
+        await outcome(op, auth, { ...withFetch, middleware: PATHS[1]! }, script(op.jobIdField), extra),
       ];
       expect(call.sent.length).toBeGreaterThan(0);
       expect(call.sent).toEqual(request.sent);
