@@ -1,7 +1,8 @@
 /**
  * Client: RetryEngine sent, one call after another, to a bare node:http server on 127.0.0.1 (its own
  * process, keep-alive) by raw `fetch`, openapi-fetch alone, our client with a token and with AK/SK,
- * and the official SDK core (`HcClient`, AK/SK); rounds interleaved so drift hits all alike. Then
+ * and the official SDK core (`HcClient`, AK/SK); each round is made of slices of 200 calls per caller,
+ * interleaved (the order rotating), so drift on the shared machine hits all alike. Then
  * signing alone (ours against the core's `AKSKSigner.sign`), load time and runtime dependency size
  * (ours against the core's), and the bundled size (esbuild, minified, gzip) against openapi-fetch's.
  * With BENCH_CLIENT_BASELINE=<git ref>, the client of that ref runs beside ours in the same rounds.
@@ -90,7 +91,15 @@ function callers(baseUrl: string, current: ClientModule, baseline: ClientModule 
   };
 }
 
-/** µs per call of each caller, one figure per round; rounds interleave the callers. */
+/**
+ * Calls per slice: a round of each caller is made of slices of this many calls, the callers'
+ * slices interleaved, so a round of each covers the same seconds. With one block of 2,000 calls per
+ * caller and round, a burst of load from another process fell on one or two callers only (single
+ * rounds read 0.77-1.13 for the same ratio under load average 5).
+ */
+const SLICE = 200;
+
+/** µs per call of each caller, one figure per round; rounds interleave the callers slice by slice. */
 async function measureCalls(options: ClientRuns, current: ClientModule, baseline: ClientModule | undefined, log: (line: string) => void) {
   const server = await startServerProcess("bench/lib/bare-server.ts");
   try {
@@ -99,11 +108,22 @@ async function measureCalls(options: ClientRuns, current: ClientModule, baseline
     const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
     // Warm-up (JIT, connection pools), then the rounds.
     for (const kind in call) await microsPerCall(Math.min(options.calls, 500), call[kind]!);
+    const kinds = Object.keys(call);
+    const slices = Math.max(1, Math.round(options.calls / SLICE));
     for (let i = 0; i < options.runs; i++) {
-      for (const kind in call) {
-        const round = await microsPerCall(options.calls, call[kind]!);
-        wall[kind]!.push(round.wall);
-        cpu[kind]!.push(round.cpu);
+      const sum = Object.fromEntries(kinds.map((kind) => [kind, { wall: 0, cpu: 0 }]));
+      for (let s = 0; s < slices; s++) {
+        // Rotated, so no caller always follows the same one (and inherits its garbage).
+        for (let k = 0; k < kinds.length; k++) {
+          const kind = kinds[(s + k) % kinds.length]!;
+          const slice = await microsPerCall(options.calls / slices, call[kind]!);
+          sum[kind]!.wall += slice.wall / slices;
+          sum[kind]!.cpu += slice.cpu / slices;
+        }
+      }
+      for (const kind of kinds) {
+        wall[kind]!.push(sum[kind]!.wall);
+        cpu[kind]!.push(sum[kind]!.cpu);
       }
       log(`client: round ${i + 1}/${options.runs}: ${Object.keys(call).map((k) => `${k} ${wall[k]!.at(-1)!.toFixed(0)} µs (CPU ${cpu[k]!.at(-1)!.toFixed(0)})`).join(", ")}`);
     }

@@ -32,7 +32,7 @@ export interface OutgoingRequest {
   method: string;
   url: string;
   headers: Headers;
-  body: ArrayBuffer | undefined;
+  body: string | ArrayBuffer | undefined;
 }
 
 /**

@@ -91,6 +91,11 @@ function describe(char: string): string {
   return code > 0xff ? `the non-Latin-1 character ${hex}` : `the control character ${hex}`;
 }
 
+/** A plain JSON object (not null, not an array): what bodies, handles and options must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The arguments object of an operation function. */
 export function argsOf<T>(args: T, fn: string): T {
   if (typeof args !== 'object' || args === null) throw new TypeError(`${fn}: expects an object of arguments`);

@@ -10,7 +10,7 @@ import { redactor } from './redact.js';
 import { parsedBody, success, type Outcome, type Success } from './result.js';
 import type { Redact } from './redact.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
-import { transport, type Connection, type FetchLike } from './transport.js';
+import { CallRequest, transport, type Connection, type FetchLike } from './transport.js';
 import { USER_AGENT } from './version.js';
 
 /** Options every client takes, besides `region` or `baseUrl`. */
@@ -50,6 +50,8 @@ export interface CallInit {
 
 export interface ServiceConnection<Paths extends {}> {
   raw: Client<Paths>;
+  /** The client the operation functions call: `raw` once any middleware is registered on it, else one without middleware. */
+  readonly api: Client<Paths>;
   /** The path's project ID: the call's, else the client's; a TypeError when neither is set. */
   projectId(call: CallOptions, fn: string): string;
   init(operation: string, call: CallOptions, fn: string): CallInit;
@@ -76,16 +78,25 @@ export function connectService<Paths extends {}>(
   const timeout = optionalDelay(options.timeout, `${factory}: timeout`);
   const retry = retryPolicy(options.retry, factory);
 
-  const raw = createClient<Paths>({
-    baseUrl: baseUrlOf(server, options, factory),
-    headers: { 'User-Agent': USER_AGENT },
-    fetch: transport(connection, { timeout, retry }),
-    pathSerializer: checkedPath,
-  });
+  const base = { baseUrl: baseUrlOf(server, options, factory), headers: { 'User-Agent': USER_AGENT } };
+  const raw = createClient<Paths>({ ...base, fetch: transport(connection, { timeout, retry }), pathSerializer: checkedPath });
+  // Middleware is promised a real Request, and the operation functions run whatever is registered on
+  // `raw`, also later. Until then they go through a client of their own, whose requests are
+  // CallRequests (see transport.ts) and whose path parameters the operation functions checked.
+  const direct = createClient<Paths>({ ...base, Request: CallRequest as unknown as typeof Request });
+  let hooked = false;
+  const { use } = raw;
+  raw.use = (...middleware) => {
+    hooked ||= middleware.length > 0;
+    use(...middleware);
+  };
   if (options.middleware) raw.use(...options.middleware);
 
   return {
     raw,
+    get api() {
+      return hooked ? raw : direct;
+    },
     projectId(call, fn) {
       const id = optionalSegment(call.projectId, `${fn}: projectId`) ?? projectId;
       if (id === undefined) throw new TypeError(`${fn}: projectId is required: pass it to ${fn}() or to ${factory}()`);

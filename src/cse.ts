@@ -85,7 +85,7 @@ export function createCseClient(options: CseClientOptions): CseClient {
   async function showEngineJob(args: ShowEngineJobArgs) {
     const fn = 'showEngineJob';
     const { engineId, jobId, ...call } = argsOf(args, fn);
-    const outcome = await cse.raw.GET('/v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}', {
+    const outcome = await cse.api.GET('/v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}', {
       params: {
         path: {
           project_id: cse.projectId(call, fn),
@@ -125,7 +125,7 @@ export function createCseClient(options: CseClientOptions): CseClient {
       const { engineId, ...call } = argsOf(args, fn);
       const path = { project_id: cse.projectId(call, fn), engine_id: pathSegment(engineId, `${fn}: engineId`) };
       const headers = header(call, fn);
-      const outcome = await cse.raw.PUT('/v2/{project_id}/enginemgr/engines/{engine_id}/actions', {
+      const outcome = await cse.api.PUT('/v2/{project_id}/enginemgr/engines/{engine_id}/actions', {
         params: { path, header: headers },
         body: { action: 'Retry' },
         ...cse.init('RetryEngine', call, fn),
@@ -139,7 +139,7 @@ export function createCseClient(options: CseClientOptions): CseClient {
       const { engineId, version, ...call } = argsOf(args, fn);
       const path = { project_id: cse.projectId(call, fn), engine_id: pathSegment(engineId, `${fn}: engineId`) };
       const headers = header(call, fn);
-      const outcome = await cse.raw.PUT('/v2/{project_id}/enginemgr/engines/{engine_id}/upgrade', {
+      const outcome = await cse.api.PUT('/v2/{project_id}/enginemgr/engines/{engine_id}/upgrade', {
         params: { path, header: headers },
         body: { version: nonEmpty(version, `${fn}: version`) },
         ...cse.init('UpgradeEngine', call, fn),

@@ -1,3 +1,5 @@
+import { isRecord } from './check.js';
+
 /**
  * The errors every operation throws. Their messages, fields and causes are built from redacted
  * text only (see redact.ts), so logging one never prints a credential.
@@ -142,10 +144,6 @@ function apiErrorMessage(fields: ApiErrorFields, errorCode?: string, errorMsg?: 
 
 function requestIdNote(requestId: string | undefined): string {
   return requestId ? ` (X-Request-Id ${requestId})` : '';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

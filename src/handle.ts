@@ -4,7 +4,7 @@
  * (letters, digits, `-` and `_`; CSE job IDs digits only), which rules out dot segments, slashes,
  * percent escapes, control characters and whitespace; anything else is a TypeError naming the field.
  */
-import { shown } from './check.js';
+import { isRecord, shown } from './check.js';
 import type { Service } from './endpoints.js';
 import type { AnyJobHandle, JobHandle, Operations } from './job.js';
 
@@ -33,7 +33,7 @@ function id(value: unknown, pattern: RegExp, where: string): string {
  * client's: a handle of another service is a TypeError naming both.
  */
 export function checkHandle<S extends Service>(value: unknown, service: S, fn: string): JobHandle<S> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new TypeError(`${fn}: expects a job handle { service, operation, jobId, projectId } (got ${shown(value)})`);
   }
   const h = value as Record<string, unknown>;

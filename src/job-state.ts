@@ -4,6 +4,7 @@
  * type counts as absent, and an answer without a status string is reported (as `undefined`) for the
  * caller to turn into an InvalidResponseError.
  */
+import { isRecord } from './check.js';
 import type { JobState } from './job.js';
 
 export interface Reading {
@@ -15,8 +16,7 @@ export interface Reading {
 
 type Json = Record<string, unknown>;
 
-const record = (value: unknown): Json | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+const record = (value: unknown): Json | undefined => (isRecord(value) ? value : undefined);
 const records = (value: unknown): Json[] => (Array.isArray(value) ? value.map(record).filter((r): r is Json => !!r) : []);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const count = (value: unknown): number | undefined =>

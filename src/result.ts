@@ -1,4 +1,5 @@
 /** Turns what openapi-fetch returns into a typed body or a typed error. */
+import { isRecord } from './check.js';
 import { ApiError, InvalidResponseError } from './errors.js';
 import { memberSource } from './json-member.js';
 import { redactJson, type Redact } from './redact.js';
@@ -40,7 +41,7 @@ export function success<Body>(operation: string, outcome: Outcome, jobIdField: s
  */
 export function parsedBody(operation: string, outcome: Outcome, redact: Redact): { body: unknown; requestId: string | undefined } {
   const { body, requestId, invalid } = parsed(operation, outcome, redact);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('the body is not a JSON object');
+  if (!isRecord(body)) throw invalid('the body is not a JSON object');
   return { body, requestId };
 }
 
@@ -91,7 +92,7 @@ const DIGITS = /^\d+$/;
  * has already lost some). `1e3`, `1.0`, `-1` and anything else are refused, with the reason.
  */
 function jobIdOf(body: unknown, field: string, raw: string): string | { reason: string } {
-  const value = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[field] : undefined;
+  const value = isRecord(body) ? body[field] : undefined;
   if (value === undefined) return { reason: `the body has no ${field}` };
   if (typeof value === 'string') return value ? value : { reason: `the body's ${field} is empty` };
   if (typeof value !== 'number') return { reason: `the body's ${field} is ${kind(value)}, not a job ID` };

@@ -63,7 +63,7 @@ export function createServiceStageClient(options: ServiceStageClientOptions): Se
     const fn = 'showJobDetail';
     const { jobId, instanceId, limit, offset, desc, ...call } = argsOf(args, fn);
     if (desc !== undefined && typeof desc !== 'boolean') throw new TypeError(`${fn}: desc must be a boolean`);
-    const outcome = await ss.raw.GET('/v2/{project_id}/cas/jobs/{job_id}', {
+    const outcome = await ss.api.GET('/v2/{project_id}/cas/jobs/{job_id}', {
       params: {
         path: { project_id: ss.projectId(call, fn), job_id: pathSegment(jobId, `${fn}: jobId`) },
         query: {
@@ -96,7 +96,7 @@ export function createServiceStageClient(options: ServiceStageClientOptions): Se
       const fn = 'runInstanceAction';
       const { applicationId, componentId, instanceId, action, parameters, ...call } = argsOf(args, fn);
       const projectId = ss.projectId(call, fn);
-      const outcome = await ss.raw.POST(
+      const outcome = await ss.api.POST(
         '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}/action',
         {
           params: {

@@ -118,7 +118,8 @@ function then<T, U>(value: Maybe<T>, next: (value: T) => Maybe<U>): Maybe<U> {
 
 /** `X-Sdk-Date` form of a date: UTC, `YYYYMMDDTHHMMSSZ`, milliseconds truncated. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]|\.\d{3}/g, '');
+  const iso = date.toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ; sliced, as a regex replace costs more than the HMAC
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 /**
@@ -140,7 +141,8 @@ export function canonicalRequest(
     // fetch upper-cases standard methods before sending, so sign that form.
     method.toUpperCase(),
     canonicalUri(url.pathname),
-    canonicalQuery(url.searchParams),
+    // url.searchParams builds a URLSearchParams: not for the usual request without a query.
+    url.search ? canonicalQuery(url.searchParams) : '',
     canonicalHeaders,
     signedHeaders,
     payloadHash,

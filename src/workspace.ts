@@ -94,7 +94,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
   async function showJob(args: ShowJobArgs) {
     const fn = 'showJob';
     const { jobId, ...call } = argsOf(args, fn);
-    const outcome = await ws.raw.GET('/v2/{project_id}/workspace-jobs/{job_id}', {
+    const outcome = await ws.api.GET('/v2/{project_id}/workspace-jobs/{job_id}', {
       params: { path: { project_id: ws.projectId(call, fn), job_id: pathSegment(jobId, `${fn}: jobId`) } },
       ...ws.init('ShowJob', call, fn),
     });
@@ -120,7 +120,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       resource_group_id: resourceGroupId?.map((id, i) => nonEmpty(id, `${fn}: resourceGroupId[${i}]`)),
       resource_group_type: optionalNonEmpty(resourceGroupType, `${fn}: resourceGroupType`),
     };
-    const outcome = await ws.raw.GET('/v2/{project_id}/script-execution-tasks', {
+    const outcome = await ws.api.GET('/v2/{project_id}/script-execution-tasks', {
       params: { path: { project_id: ws.projectId(call, fn) }, query },
       ...ws.init('ListScriptTasks', call, fn),
     });
@@ -154,7 +154,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
         throw new TypeError(`${fn}: give recordId, taskId or both`);
       }
       const projectId = ws.projectId(call, fn);
-      const outcome = await ws.raw.POST('/v2/{project_id}/script-executions/retry', {
+      const outcome = await ws.api.POST('/v2/{project_id}/script-executions/retry', {
         params: { path: { project_id: projectId } },
         body: { record_id, task_id },
         ...ws.init('RetryScriptExecution', call, fn),
@@ -167,7 +167,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       const fn = 'retryWorkspaceJob';
       const { jobId: failedJobId, ...call } = argsOf(args, fn);
       const projectId = ws.projectId(call, fn);
-      const outcome = await ws.raw.POST('/v2/{project_id}/workspace-jobs/{job_id}/actions', {
+      const outcome = await ws.api.POST('/v2/{project_id}/workspace-jobs/{job_id}/actions', {
         params: { path: { project_id: projectId, job_id: pathSegment(failedJobId, `${fn}: jobId`) } },
         body: { op_type: 'retry' },
         ...ws.init('RunActionsOnWorkspaceJob', call, fn),

@@ -4,6 +4,16 @@
  * installed, so RetryEngine's request options are built here by hand exactly as its generated
  * `CseClient.retryEngine` builds them (`ParamCreater().retryEngine`), then sent through the
  * core's own `HcClient.sendRequest`: AK/SK signing, axios, Node's keep-alive agent.
+ *
+ * Checked against the sources (huaweicloud-sdk-nodejs-v3, services/cse/v1/CseClient.ts and its
+ * models; the package is not on npm): `CseClient.retryEngine(request)` is
+ * `ParamCreater().retryEngine(request)` (the options below: PUT, the path template, `contentType`,
+ * `pathParams: { engine_id }`, headers `{ 'Content-Type': 'application/json' }`, `data` the
+ * `EngineAdditionalActionReq` model, which serializes to `{"action":"Retry"}`), then
+ * `options['responseHeaders'] = ['']` and `this.hcClient.sendRequest(options)`;
+ * `CseClient.newBuilder()` is this same `ClientBuilder`, whose `init` wraps the HcClient. Left out
+ * per call: building the two request models and `ParamCreater()`'s object of methods, plain object
+ * literals (well under a microsecond).
  */
 import { createRequire } from "node:module";
 import { ENGINE_ID, PROJECT_ID, RETRY_ENGINE_PATH } from "./requests.js";

@@ -1,7 +1,7 @@
 /**
- * Deeply frozen answer bodies, and their serialisation done once. The mock gives out some bodies
- * again and again (Prism's remembered answers, a job's status while it does not change): frozen,
- * nothing after can alter them, so the text they serialise to is kept beside them.
+ * Deeply frozen answer bodies. The mock gives out some bodies again and again (Prism's remembered
+ * answers, a job's status while it does not change): frozen, nothing after can alter them, and
+ * serialize.ts keeps the text they serialise to.
  */
 
 /** Every object deepFreeze has frozen, with all it holds. */
@@ -22,19 +22,4 @@ export function deepFreeze<T>(value: T): T {
 
 export function isDeeplyFrozen(value: unknown): value is object {
   return typeof value === 'object' && value !== null && deeplyFrozen.has(value);
-}
-
-type Serialize = (body: unknown, contentType: string | undefined) => string | undefined;
-
-/** `serialize`, remembering its text for deeply frozen bodies (per body and content type). */
-export function serializeFrozenOnce(serialize: Serialize): Serialize {
-  const texts = new WeakMap<object, { contentType: string | undefined; text: string | undefined }>();
-  return (body, contentType) => {
-    if (!isDeeplyFrozen(body)) return serialize(body, contentType);
-    const known = texts.get(body);
-    if (known && known.contentType === contentType) return known.text;
-    const text = serialize(body, contentType);
-    texts.set(body, { contentType, text });
-    return text;
-  };
 }

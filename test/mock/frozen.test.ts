@@ -1,6 +1,6 @@
-/** deepFreeze (iterative, whole depth) and serializeFrozenOnce (the text of a deeply frozen body, once). */
+/** deepFreeze: iterative, every level, and it knows the bodies it froze. */
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, isDeeplyFrozen, serializeFrozenOnce } from '../../src/mock/frozen.js';
+import { deepFreeze, isDeeplyFrozen } from '../../src/mock/frozen.js';
 
 describe('deepFreeze', () => {
   it('freezes every level, also 100,000 deep (no recursion)', () => {
@@ -15,35 +15,5 @@ describe('deepFreeze', () => {
     expect(isDeeplyFrozen(Object.freeze({ a: {} }))).toBe(false);
     expect(isDeeplyFrozen(deepFreeze({ a: {} }))).toBe(true);
     expect(isDeeplyFrozen('text')).toBe(false);
-  });
-});
-
-describe('serializeFrozenOnce', () => {
-  function counted() {
-    let calls = 0;
-    const serialize = serializeFrozenOnce((body, type) => (calls++, `${type}:${JSON.stringify(body)}`));
-    return { serialize, calls: () => calls };
-  }
-
-  it('serialises a deeply frozen body once per content type', () => {
-    const { serialize, calls } = counted();
-    const body = deepFreeze({ a: [1, 2] });
-    expect([serialize(body, 'application/json'), serialize(body, 'application/json')]).toEqual(['application/json:{"a":[1,2]}', 'application/json:{"a":[1,2]}']);
-    expect(calls()).toBe(1);
-    expect(serialize(body, 'text/plain')).toBe('text/plain:{"a":[1,2]}');
-    expect(calls()).toBe(2);
-  });
-
-  it('serialises every other body each time (it may have changed)', () => {
-    const { serialize, calls } = counted();
-    const body: Record<string, unknown> = { a: 1 };
-    const shallow = Object.freeze({ inner: { n: 1 } });
-    expect(serialize(body, 'application/json')).toBe('application/json:{"a":1}');
-    body['a'] = 2;
-    expect(serialize(body, 'application/json')).toBe('application/json:{"a":2}');
-    serialize(shallow, 'application/json');
-    (shallow.inner as { n: number }).n = 2;
-    expect(serialize(shallow, 'application/json')).toBe('application/json:{"inner":{"n":2}}');
-    expect(calls()).toBe(4);
   });
 });
