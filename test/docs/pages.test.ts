@@ -162,9 +162,14 @@ test.concurrent.for(services.map((service) => [service.name, service] as const))
         // Redoc folds nested objects of an example (the status operations' jobs and tasks): unfold them to read
         // it whole. Flat examples have no such button.
         await response.getByTestId('json-viewer').waitFor();
+        // Redoc may re-render and fold it again (seen with the pages side by side on a loaded machine): unfold before
+        // each read.
         const expandAll = response.getByRole('button', { name: 'Expand all' });
-        if (await expandAll.count()) await expandAll.first().click();
-        await expect.poll(() => shownJson(response), { timeout: 10_000 }).toEqual(operation.okExample);
+        const unfolded = async () => {
+          if (await expandAll.count()) await expandAll.first().click({ timeout: 2_000 }).catch(() => undefined);
+          return shownJson(response);
+        };
+        await expect.poll(unfolded, { timeout: 15_000 }).toEqual(operation.okExample);
       }
 
       // Redoc lists each operation's schemes and shows their descriptions in a "Security" modal.
