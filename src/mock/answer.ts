@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { findCulprit, type Neutralised } from './culprit.js';
-import { preferences } from './prefer.js';
+import { preferences, rememberPreferences } from './prefer.js';
 import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProblem, PrismResult } from './prism-library.js';
 import { fromProblem, invalidRequest, isProviderError, mockError, type ProviderError } from './provider-error.js';
 import { readBody } from './request-body.js';
@@ -52,6 +52,7 @@ export const BODY_LIMIT = 10 * 1024 * 1024;
 export function createAnswerer(prism: PrismLibrary, operations: Operation[], after?: AfterPrism) {
   const route = createRouter(prism, operations);
   const ask = rememberAnswers(prism, operations);
+  const prefer = rememberPreferences(prism);
   return async function answer(request: MockRequest): Promise<MockAnswer> {
     const contentType = header(request.headers['content-type']);
     const input = prismInput(request);
@@ -60,7 +61,7 @@ export function createAnswerer(prism: PrismLibrary, operations: Operation[], aft
     const operation = routed._tag === 'Right' ? routed.right : undefined;
     const answered = await (async (): Promise<MockAnswer> => {
       if (routed._tag === 'Left') return problem(routed.left, 404);
-      const config = preferences(prism, input, routed.right);
+      const config = preferences(prefer(input), routed.right);
       if (config._tag === 'Left') return problem(config.left, 422);
       if (!body.ok) return unreadable(prism, routed.right, { reasons: [body.reason], input }, request.tooLarge ? 413 : 400);
       input.body = body.value;
