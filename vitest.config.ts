@@ -11,7 +11,6 @@ const LONGEST = [
   "test/mock/robustness.test.ts",
   "test/package/package.test.ts",
   "test/docs/pages.test.ts",
-  "test/mock/jobs/simulation.test.ts",
   "test/mock/mock-script.test.ts",
   "test/docs/samples.test.ts",
 ];
