@@ -17,6 +17,11 @@ export const AKSK = {
   securityToken: 'gQpjbi1ub3J0aC00EXAMPLE-sts-token-not-real==',
 } satisfies AkSkAuth;
 export const SECRETS = [TOKEN, AKSK.accessKey, AKSK.secretKey, AKSK.securityToken];
+/** Both ways of signing in, named for test titles. */
+export const AUTHS: [string, Auth][] = [
+  ['a token', { token: TOKEN }],
+  ['AK/SK with a security token', AKSK],
+];
 
 export const PROJECT = '2a473356cca5487f8373be891bffc1cf';
 export const ENGINE = '4a1bc63d-4719-4bd3-b1ad-5ee590b05e87';

@@ -4,13 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, NetworkError, type Auth } from '../../src/index.js';
-import { AKSK, ANY_JOB, clients, OPERATIONS, SECRETS, TOKEN } from './fixtures.js';
+import { ANY_JOB, AUTHS, clients, OPERATIONS, SECRETS, TOKEN } from './fixtures.js';
 import { json, replies, startServer, type TestServer } from './server.js';
 
-const AUTHS: [string, Auth][] = [
-  ['a token', { token: TOKEN }],
-  ['AK/SK and a security token', AKSK],
-];
 
 let servers: TestServer[] = [];
 afterEach(async () => {

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Middleware } from 'openapi-fetch';
 import type { Auth } from '../../src/index.js';
-import { AKSK, clients, OPERATIONS, TOKEN } from './fixtures.js';
+import { AUTHS, clients, OPERATIONS, TOKEN } from './fixtures.js';
 import { json, replies, startServer, type Received, type Script, type TestServer } from './server.js';
 
 let server: TestServer | undefined;
@@ -17,10 +17,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-const AUTHS: [string, Auth][] = [
-  ['token', { token: TOKEN }],
-  ['AK/SK', AKSK],
-];
 /** A middleware that changes nothing: its presence alone moves the calls onto real Requests. */
 const watching: Middleware = { onRequest: () => undefined, onResponse: () => undefined };
 const PATHS: Middleware[][] = [[], [watching]];

@@ -6,13 +6,9 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, InvalidResponseError, NetworkError, TimeoutError, type Auth } from '../../src/index.js';
-import { AKSK, clients, OPERATIONS, SECRETS, TOKEN } from './fixtures.js';
+import { AKSK, AUTHS, clients, OPERATIONS, SECRETS } from './fixtures.js';
 import { refusingUrl, startServer, type Received, type TestServer } from './server.js';
 
-const AUTHS: [string, Auth][] = [
-  ['token', { token: TOKEN }],
-  ['temporary AK/SK', AKSK],
-];
 
 /** Every way an error gets printed or serialised, cause chain included. */
 function renderings(error: unknown): string[] {

@@ -6,8 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerResponse } from 'node:http';
-import type { Auth } from '../../src/index.js';
-import { AKSK, clients, OPERATIONS, TOKEN } from './fixtures.js';
+import { AUTHS, clients, OPERATIONS } from './fixtures.js';
 import { startServer, type TestServer } from './server.js';
 
 let server: TestServer | undefined;
@@ -16,10 +15,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-const AUTHS: [string, Auth][] = [
-  ['token', { token: TOKEN }],
-  ['AK/SK', AKSK],
-];
 const retryEngine = OPERATIONS.find((op) => op.operationId === 'RetryEngine')!;
 
 /**
