@@ -81,7 +81,7 @@ describe('rememberAnswers', () => {
     expect(Object.isFrozen(again.right.output.headers)).toBe(true);
   });
 
-  it('keeps at most 500 answers and none for a body over 16 KiB', async () => {
+  it('keeps at most 500 answers, and none for a request over 16 KiB (body or headers)', async () => {
     const { library, calls } = counted();
     const ask = rememberAnswers(library, operations);
     for (let i = 0; i < 501; i++) await ask(retryEngine, ...withConfig(request('{"action":"Retry"}', {}, { i: String(i) })));
@@ -92,6 +92,11 @@ describe('rememberAnswers', () => {
     await ask(retryEngine, ...withConfig(request(big)));
     await ask(retryEngine, ...withConfig(request(big)));
     expect(calls()).toBe(504);
+    // Headers count too: a small body with 17 KiB of headers is not kept either.
+    const padded = Object.fromEntries(Array.from({ length: 170 }, (_, i) => [`x-pad-${i}`, 'v'.repeat(100)]));
+    await ask(retryEngine, ...withConfig(request('{"action":"Retry"}', padded)));
+    await ask(retryEngine, ...withConfig(request('{"action":"Retry"}', padded)));
+    expect(calls()).toBe(506);
   });
 
   it('remembers nothing for a document with callbacks (Prism calls them back on every answer)', async () => {
