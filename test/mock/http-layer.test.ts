@@ -89,7 +89,7 @@ describe('requests that broke the CLI-based mock', () => {
     expect(noAuth.answer.status).toBe(401);
     const withAuth = await exchange(requestBytes(op.method, op.path, [...base, ['Content-Type', 'application/json'], ['Content-Length', String(deep.length)]], deep));
     expect(withAuth.answer.status).toBe(400);
-    expect(JSON.parse(withAuth.answer.body)).toEqual({ error_code: badRequestCode(op), error_msg: 'Invalid request: body: must be object' });
+    expect(JSON.parse(withAuth.answer.body)).toEqual({ error_code: badRequestCode(op), error_msg: 'Invalid request: body: JSON nested deeper than 64 levels (at character 65)' });
   });
 
   it('a body without Content-Type gets the content-type message, naming the header as missing', async () => {
