@@ -7,7 +7,7 @@
  * (test/**\/*.test-d.ts) are in the program of the `typecheck` step, which `npm test` runs first.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -71,4 +71,42 @@ it('checks the type tests in the typecheck step, which npm test runs first', asy
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   expect(config?.errors).toEqual([]);
   for (const file of typeTests) expect(config?.fileNames, `${file} is not in tsconfig.json's program`).toContain(file);
+});
+
+describe('dist: two steps, one per entry point, each with the inputs its program reads', () => {
+  /** Every file a module of src/ reaches through relative imports (type-only ones included), itself too; outside src/ as `../<path>`. */
+  async function reached(entry: string, seen = new Set<string>()): Promise<Set<string>> {
+    if (seen.has(entry)) return seen;
+    seen.add(entry);
+    if (!entry.startsWith(join(ROOT, 'src/'))) return seen; // generated types: named, not followed
+    const { importedFiles } = ts.preProcessFile(await readFile(entry, 'utf8'), true, true);
+    for (const { fileName } of importedFiles) {
+      if (fileName.startsWith('.')) await reached(join(entry, '..', fileName.replace(/\.js$/, '.ts')), seen);
+    }
+    return seen;
+  }
+  const src = (file: string) => relative(join(ROOT, 'src'), file);
+
+  it('dist:mock compiles only src/mock/ (its files) and needs no generated types, so it runs from the start', async () => {
+    const step = pkg.wireit['dist:mock']!;
+    expect(step.command).toBe('tsc -p tsconfig.build.mock.json');
+    expect(step.dependencies ?? []).toEqual([]);
+    const files = [...(await reached(join(ROOT, 'src/mock/index.ts'))), ...(await reached(join(ROOT, 'src/mock/cli.ts')))].map(src);
+    expect(files.filter((file) => !file.startsWith('mock/'))).toEqual([]);
+    expect(step.files).toContain('src/mock/**/*.ts');
+    expect(step.output).toEqual(['dist/mock/**', 'node_modules/.cache/tsc/dist-mock.tsbuildinfo']);
+  });
+
+  it('dist:client compiles src/ without src/mock/ (its files leave those out), after generate', async () => {
+    const step = pkg.wireit['dist:client']!;
+    expect(step.command).toBe('tsc -p tsconfig.build.json');
+    expect(names(step)).toEqual(['generate']);
+    const files = [...(await reached(join(ROOT, 'src/index.ts')))].map(src);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((file) => file.startsWith('mock/'))).toEqual([]);
+    expect(files.filter((file) => file.startsWith('../')).sort()).toEqual(['../generated/types/cse.ts', '../generated/types/servicestage.ts', '../generated/types/workspace.ts']);
+    expect(step.files).toEqual(expect.arrayContaining(['src/**/*.ts', '!src/mock/**', 'generated/types/*.d.ts']));
+    expect(step.output).toEqual(['dist/**', '!dist/mock/**', 'node_modules/.cache/tsc/dist.tsbuildinfo']);
+    expect(names(pkg.wireit['dist']!).sort()).toEqual(['dist:client', 'dist:mock']);
+  });
 });
