@@ -51,7 +51,8 @@ afterAll(() => pack?.remove());
 
 describe('npm pack from a clean clone', () => {
   it('runs the build the tarball needs (prepack) before packing', () => {
-    expect(pack.log).toMatch(/\[dist\] Executed successfully/);
+    expect(pack.log).toMatch(/\[dist:client\] Executed successfully/);
+    expect(pack.log).toMatch(/\[dist:mock\] Executed successfully/);
   });
 
   it('contains the entry point, its declarations and the generated types', () => {
