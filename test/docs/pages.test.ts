@@ -4,7 +4,8 @@
  * examples and its code samples are visible; each page is opened once and checked whole; the overview shows the description, the servers
  * with their regions, and the authentication schemes; the landing page links land on the
  * operations; no console errors; no request leaves 127.0.0.1 except ALLOWED_EXTERNAL_URLS.
- * Full-page screenshots go to test-output/docs/ for a reviewer.
+ * With DOCS_SCREENSHOTS=1, full-page screenshots go to test-output/docs/ for a reviewer (they check
+ * nothing, and growing each page to its full height and rendering it cost ~3 s of CPU per run).
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,8 +46,11 @@ async function withPage(expect: ExpectStatic, check: (watched: WatchedPage) => P
   }
 }
 
-/** A full-page screenshot with every lazily rendered section on screen: the viewport grows to the page. */
+const TAKE_SCREENSHOTS = process.env['DOCS_SCREENSHOTS'] === '1';
+
+/** With DOCS_SCREENSHOTS=1, a full-page screenshot with every lazily rendered section on screen: the viewport grows to the page. */
 async function screenshot(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   const viewport = page.viewportSize()!;
   let height = 0;
   for (let round = 0; round < 10; round++) {
@@ -113,7 +117,7 @@ async function route(page: Page, hash: string): Promise<void> {
 // The pages are opened side by side (one context each in the one browser): most of a page's time is
 // spent waiting for Redoc to render and re-render, not computing.
 test.concurrent.for(services.map((service) => [service.name, service] as const))(
-  '%s.html, opened once: overview, every operation (summary, method, path, examples, code samples, where its link lands), authentication, servers; screenshot',
+  '%s.html, opened once: overview, every operation (summary, method, path, examples, code samples, where its link lands), authentication, servers; a screenshot when asked',
   async ([, service], { expect }) => {
     const { info, servers = [], components } = service.document;
     const schemes = components?.securitySchemes ?? {};
@@ -200,7 +204,7 @@ test.concurrent.for(services.map((service) => [service.name, service] as const))
 );
 
 test.concurrent(
-  'index.html, opened once: lists the services and their operations, links to each with the route its page answers (checked there), no dead link; screenshot',
+  'index.html, opened once: lists the services and their operations, links to each with the route its page answers (checked there), no dead link; a screenshot when asked',
   async ({ expect }) => {
     await withPage(expect, async ({ page, requests }) => {
       await page.goto(`${server.url}index.html`);
