@@ -38,11 +38,32 @@ export function report(changes: Change[]): string {
 
 const option = (args: string[], name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-async function main(args: string[]): Promise<number> {
+/** Where `diff` writes: standard output and standard error by default. */
+export interface DiffLog {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const CONSOLE: DiffLog = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/**
+ * `npm run diff` with these arguments: resolves with its exit code, 0 (no breaking change, or each
+ * one released and named), 1 (the gate fails) or 2 (it cannot compare: no release, a shallow clone...).
+ */
+export async function diff(args: string[], log: DiffLog = CONSOLE): Promise<number> {
+  try {
+    return await compareWithRelease(args, log);
+  } catch (error) {
+    log.err(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+}
+
+async function compareWithRelease(args: string[], log: DiffLog): Promise<number> {
   const ROOT = option(args, "--root") ?? fileURLToPath(new URL("..", import.meta.url));
   const release = await lastRelease(ROOT, option(args, "--base"));
   const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
-  console.log(`Comparing ${BUNDLE} with ${release.ref.slice(0, 12)} (${release.how}; version ${release.version}); package.json is ${version}.`);
+  log.out(`Comparing ${BUNDLE} with ${release.ref.slice(0, 12)} (${release.how}; version ${release.version}); package.json is ${version}.`);
 
   const before = JSON.parse((await fileAt(ROOT, release.commit, BUNDLE)) ?? '{"paths":{}}');
   const after = JSON.parse(await readFile(join(ROOT, BUNDLE), "utf8"));
@@ -52,21 +73,15 @@ async function main(args: string[]): Promise<number> {
     changes.push({ operation: "(whole API)", where: "", type: "breaking", action: "remove", pointer: "", subject: file, description: `bundle generated/${file} removed` });
   }
 
-  console.log(changes.length ? `\n${report(changes)}\n` : "\nNo changes.\n");
+  log.out(changes.length ? `\n${report(changes)}\n` : "\nNo changes.\n");
   const count = (type: string) => changes.filter((c) => c.type === type).length;
-  console.log(`${changes.length} change(s): ${count("breaking")} breaking, ${count("unclassified")} unclassified, ${count("non-breaking")} non-breaking, ${count("deprecated")} deprecated, ${count("annotation")} annotation.`);
+  log.out(`${changes.length} change(s): ${count("breaking")} breaking, ${count("unclassified")} unclassified, ${count("non-breaking")} non-breaking, ${count("deprecated")} deprecated, ${count("annotation")} annotation.`);
   const result = gate({ changes, released: release.version, version, changelog: await readFile(join(ROOT, "CHANGELOG.md"), "utf8").catch(() => "") });
-  for (const problem of result.problems) console.error(`✖ ${problem}`);
-  if (result.ok) console.log(count("breaking") + count("unclassified") ? `Breaking changes are released as ${version} and named in CHANGELOG.md.` : "No breaking change.");
+  for (const problem of result.problems) log.err(`✖ ${problem}`);
+  if (result.ok) log.out(count("breaking") + count("unclassified") ? `Breaking changes are released as ${version} and named in CHANGELOG.md.` : "No breaking change.");
   return result.ok ? 0 : 1;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 2;
-    },
-  );
+  process.exitCode = await diff(process.argv.slice(2));
 }

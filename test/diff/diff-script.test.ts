@@ -1,7 +1,8 @@
 /**
  * `npm run diff` (scripts/diff.ts) on a small git repository: the first release is the commit that
  * added CHANGELOG.md, a breaking edit fails until the version is bumped and the changelog names
- * it, a release tag becomes the new base, and a shallow clone is told to fetch its history.
+ * it, a release tag becomes the new base, and a shallow clone is told to fetch its history. Most cases
+ * call its `diff()` in this process; the two whose exit code matters (1 and 2) run it as a process.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { diff as runDiff } from '../../scripts/diff.js';
 
 const exec = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -19,7 +21,16 @@ const git = (...args: string[]) => exec('git', ['-c', 'user.name=t', '-c', 'user
 const bundle = () => JSON.parse(readFileSync(join(repo, 'generated', 'openapi.json'), 'utf8'));
 const write = (file: string, value: unknown) => writeFileSync(join(repo, file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 
+/** scripts/diff.ts's `diff()` in this process (what `npm run diff` runs): its exit code and everything it wrote. */
 async function diff(cwd = repo): Promise<{ code: number; out: string }> {
+  let out = '';
+  const line = (text: string) => (out += `${text}\n`);
+  const code = await runDiff(['--root', cwd], { out: line, err: line });
+  return { code, out };
+}
+
+/** The same as a process, `tsx scripts/diff.ts` (its exit code and output), for the cases where the exit code matters. */
+async function diffProcess(cwd = repo): Promise<{ code: number; out: string }> {
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
   return exec(tsx, [join(ROOT, 'scripts', 'diff.ts'), '--root', cwd]).then(
     ({ stdout, stderr }) => ({ code: 0, out: stdout + stderr }),
@@ -59,7 +70,8 @@ it('fails a breaking change until the version is bumped and CHANGELOG.md names i
   const doc = bundle();
   delete doc.paths['/v1/{project_id}/things/{thing_id}/action'].post.responses['200'].content['application/json'].schema.properties.detail;
   write('generated/openapi.json', doc);
-  let { code, out } = await diff();
+  // As a process: the gate's failure is its exit code.
+  let { code, out } = await diffProcess();
   expect(code).toBe(1);
   expect(out).toContain('breaking      [Removed] property `detail`');
   expect(out).toContain("bump it to at least 0.2.0 (a minor bump while 0.x)");
@@ -88,7 +100,8 @@ it('compares with the newest release tag once there is one', async () => {
 it('in a shallow clone without the tag, says to fetch the history', async () => {
   const shallow = join(repo, 'shallow');
   await exec('git', ['clone', '-q', '--depth', '1', '--no-tags', `file://${repo}`, shallow]);
-  const { code, out } = await diff(shallow);
+  // As a process: an error is its message and exit code 2.
+  const { code, out } = await diffProcess(shallow);
   expect(out).toContain('this clone is shallow');
   expect(out).toContain('git fetch --unshallow --tags');
   expect(code).toBe(2);
