@@ -29,14 +29,15 @@ export interface Job {
   seen: number;
   /** When each stage ended (by the clock of the poll that saw it end); the last entry is the job's end. */
   stageEnds: number[];
-  /** The status body last shown (frozen), and what it showed (simulation.ts). */
-  shown?: { key: string; body: Record<string, unknown> };
+  /** The status body last shown (frozen), and what it showed: state, stages done, the clock's second if the kind shows it (simulation.ts). */
+  shown?: { state: string; done: number; second: number; body: Record<string, unknown> } | undefined;
 }
 
 export class JobStore {
   readonly #jobs: BoundedMap<string, Job>;
   /** CSE job IDs count up from a random start, so two runs of the mock rarely share one. */
   #nextEngineJob = randomInt(100_000, 1_000_000_000);
+  #nextToken = randomInt(0, 2 ** 30);
 
   constructor(readonly limit: number) {
     this.#jobs = new BoundedMap(limit);
@@ -56,17 +57,27 @@ export class JobStore {
     }
   }
 
+  /**
+   * Random hex for a new job's task IDs: a counter from a random start, so that no two jobs of this
+   * mock share one (a UUID per job cost more than the rest of starting it).
+   */
+  freshToken(): string {
+    // Kept below 2^30, a small integer for V8: a larger number's toString(16) costs four times as much.
+    this.#nextToken = (this.#nextToken + 1) & 0x3fffffff;
+    return this.#nextToken.toString(16).padStart(8, '0');
+  }
+
+  /** Keyed by the ID alone: the four kinds' IDs never look alike (digits; 32 hex; a UUID; `JOB` and a UUID). */
   add(job: Job): void {
-    this.#jobs.set(key(job.kind, job.id), job);
+    this.#jobs.set(job.id, job);
   }
 
   get(kind: JobKind, id: string): Job | undefined {
-    return this.#jobs.get(key(kind, id));
+    const job = this.#jobs.get(id);
+    return job?.kind === kind ? job : undefined;
   }
 
   get size(): number {
     return this.#jobs.size;
   }
 }
-
-const key = (kind: JobKind, id: string) => `${kind} ${id}`;
