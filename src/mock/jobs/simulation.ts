@@ -73,8 +73,8 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
       kind: kind.kind,
       id,
       action: operation.iid ?? '',
-      projectId: path['project_id']!,
-      resourceId: started.resourceId,
+      projectId: store.shared(path['project_id']!),
+      resourceId: started.resourceId === undefined ? undefined : store.shared(started.resourceId),
       detail: started.detail,
       polls: control?.polls ?? settings.polls,
       outcome: control?.outcome ?? settings.outcome,
@@ -83,7 +83,6 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
       startedAt: clock(),
       seen: 0,
       stageEnds: [],
-      token: store.freshToken(),
       shown: undefined,
     });
     return { ...answer, body: started.answer };

@@ -17,8 +17,6 @@ export interface Job {
   resourceId?: string;
   /** What the action asked for: CSE the engine's name and the upgrade's version; ServiceStage the action and its parameters. */
   detail: { engineName?: string; version?: string; instanceAction?: string; replica?: number };
-  /** Random hex, for the IDs of the job's tasks and sub-jobs (stable from poll to poll). */
-  token: string;
   /** Polls answered "running" before the outcome. */
   polls: number;
   outcome: Outcome;
@@ -33,11 +31,14 @@ export interface Job {
   shown?: { state: string; done: number; second: number; body: Record<string, unknown> } | undefined;
 }
 
+/** The detail of a job whose action asks for nothing more: one object for all of them. */
+export const NO_DETAIL: Job['detail'] = Object.freeze({});
+
 export class JobStore {
   readonly #jobs: BoundedMap<string, Job>;
+  readonly #strings = new BoundedMap<string, string>(1_000);
   /** CSE job IDs count up from a random start, so two runs of the mock rarely share one. */
   #nextEngineJob = randomInt(100_000, 1_000_000_000);
-  #nextToken = randomInt(0, 2 ** 30);
 
   constructor(readonly limit: number) {
     this.#jobs = new BoundedMap(limit);
@@ -58,13 +59,15 @@ export class JobStore {
   }
 
   /**
-   * Random hex for a new job's task IDs: a counter from a random start, so that no two jobs of this
-   * mock share one (a UUID per job cost more than the rest of starting it).
+   * `value` itself, or an equal string kept earlier: a job's project and resource IDs are slices of
+   * its request's path, and keeping the slice keeps the whole path; thousands of jobs of a few
+   * projects then hold one copy each.
    */
-  freshToken(): string {
-    // Kept below 2^30, a small integer for V8: a larger number's toString(16) costs four times as much.
-    this.#nextToken = (this.#nextToken + 1) & 0x3fffffff;
-    return this.#nextToken.toString(16).padStart(8, '0');
+  shared(value: string): string {
+    const known = this.#strings.get(value);
+    if (known !== undefined) return known;
+    this.#strings.set(value, value);
+    return value;
   }
 
   /** Keyed by the ID alone: the four kinds' IDs never look alike (digits; 32 hex; a UUID; `JOB` and a UUID). */
@@ -80,4 +83,12 @@ export class JobStore {
   get size(): number {
     return this.#jobs.size;
   }
+}
+
+/**
+ * Eight hex digits for the IDs of a job's tasks and sub-jobs, from its own ID (the same at every
+ * poll, different for every job): a CSE job's number in hex, else the first eight of its UUID.
+ */
+export function tokenOf(job: Job): string {
+  return job.kind === 'ShowEngineJob' ? Number(job.id).toString(16).padStart(8, '0') : job.id.replace(/^JOB/, '').slice(0, 8).toLowerCase();
 }

@@ -1,6 +1,6 @@
 /** The job store: fresh IDs of each service's shape, keyed by the ID alone, a job found only as its own kind. */
 import { describe, expect, it } from 'vitest';
-import { JobStore, type Job, type JobKind } from '../../../src/mock/jobs/store.js';
+import { JobStore, tokenOf, type Job, type JobKind } from '../../../src/mock/jobs/store.js';
 
 const KINDS: JobKind[] = ['ShowEngineJob', 'ShowJob', 'ListScriptTasks', 'ShowJobDetail'];
 const SHAPES: Record<JobKind, RegExp> = {
@@ -11,7 +11,7 @@ const SHAPES: Record<JobKind, RegExp> = {
 };
 
 function job(store: JobStore, kind: JobKind): Job {
-  return { kind, id: store.freshId(kind), action: 'a', projectId: 'p', detail: {}, token: store.freshToken(), polls: 1, outcome: 'succeed', startedAt: 0, seen: 0, stageEnds: [] };
+  return { kind, id: store.freshId(kind), action: 'a', projectId: 'p', detail: {}, polls: 1, outcome: 'succeed', startedAt: 0, seen: 0, stageEnds: [] };
 }
 
 describe('JobStore', () => {
@@ -32,11 +32,22 @@ describe('JobStore', () => {
     expect(store.get('ShowEngineJob', '')).toBeUndefined();
   });
 
-  it('gives each job its own 8-hex token, and forgets the oldest job first', () => {
+  it('derives each job\'s token from its ID: eight hex digits, the same for the job every time, different between jobs', () => {
+    const store = new JobStore(10);
+    for (const kind of KINDS) {
+      const tokens = new Set<string>();
+      for (let i = 0; i < 1_000; i++) {
+        const j = job(store, kind);
+        expect(tokenOf(j)).toMatch(/^[0-9a-f]{8}$/);
+        expect(tokenOf({ ...j })).toBe(tokenOf(j));
+        tokens.add(tokenOf(j));
+      }
+      expect(tokens.size, kind).toBe(1_000);
+    }
+  });
+
+  it('forgets the oldest job first', () => {
     const store = new JobStore(3);
-    const tokens = new Set(Array.from({ length: 5_000 }, () => store.freshToken()));
-    expect(tokens.size).toBe(5_000);
-    for (const token of tokens) expect(token).toMatch(/^[0-9a-f]{8}$/);
     const jobs = Array.from({ length: 4 }, () => job(store, 'ShowJob'));
     for (const j of jobs) store.add(j);
     expect([store.size, store.get('ShowJob', jobs[0]!.id), store.get('ShowJob', jobs[3]!.id)]).toEqual([3, undefined, jobs[3]]);
