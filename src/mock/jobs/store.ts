@@ -17,8 +17,6 @@ export interface Job {
   resourceId?: string;
   /** What the action asked for: CSE the engine's name and the upgrade's version; ServiceStage the action and its parameters. */
   detail: { engineName?: string; version?: string; instanceAction?: string; replica?: number };
-  /** Random hex, for the IDs of the job's tasks and sub-jobs (stable from poll to poll). */
-  token: string;
   /** Polls answered "running" before the outcome. */
   polls: number;
   outcome: Outcome;
@@ -29,12 +27,16 @@ export interface Job {
   seen: number;
   /** When each stage ended (by the clock of the poll that saw it end); the last entry is the job's end. */
   stageEnds: number[];
-  /** The status body last shown (frozen), and what it showed (simulation.ts). */
-  shown?: { key: string; body: Record<string, unknown> };
+  /** The status body last shown (frozen), and what it showed: state, stages done, the clock's second if the kind shows it (simulation.ts). */
+  shown?: { state: string; done: number; second: number; body: Record<string, unknown> } | undefined;
 }
+
+/** The detail of a job whose action asks for nothing more: one object for all of them. */
+export const NO_DETAIL: Job['detail'] = Object.freeze({});
 
 export class JobStore {
   readonly #jobs: BoundedMap<string, Job>;
+  readonly #strings = new BoundedMap<string, string>(1_000);
   /** CSE job IDs count up from a random start, so two runs of the mock rarely share one. */
   #nextEngineJob = randomInt(100_000, 1_000_000_000);
 
@@ -56,12 +58,26 @@ export class JobStore {
     }
   }
 
+  /**
+   * `value` itself, or an equal string kept earlier: a job's project and resource IDs are slices of
+   * its request's path, and keeping the slice keeps the whole path; thousands of jobs of a few
+   * projects then hold one copy each.
+   */
+  shared(value: string): string {
+    const known = this.#strings.get(value);
+    if (known !== undefined) return known;
+    this.#strings.set(value, value);
+    return value;
+  }
+
+  /** Keyed by the ID alone: the four kinds' IDs never look alike (digits; 32 hex; a UUID; `JOB` and a UUID). */
   add(job: Job): void {
-    this.#jobs.set(key(job.kind, job.id), job);
+    this.#jobs.set(job.id, job);
   }
 
   get(kind: JobKind, id: string): Job | undefined {
-    return this.#jobs.get(key(kind, id));
+    const job = this.#jobs.get(id);
+    return job?.kind === kind ? job : undefined;
   }
 
   get size(): number {
@@ -69,4 +85,10 @@ export class JobStore {
   }
 }
 
-const key = (kind: JobKind, id: string) => `${kind} ${id}`;
+/**
+ * Eight hex digits for the IDs of a job's tasks and sub-jobs, from its own ID (the same at every
+ * poll, different for every job): a CSE job's number in hex, else the first eight of its UUID.
+ */
+export function tokenOf(job: Job): string {
+  return job.kind === 'ShowEngineJob' ? Number(job.id).toString(16).padStart(8, '0') : job.id.replace(/^JOB/, '').slice(0, 8).toLowerCase();
+}
