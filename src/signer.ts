@@ -77,9 +77,11 @@ export function akskSigner(
   const hmac = sha.hmac(secretKey);
   const skipped = new Set(['authorization', ...(options.unsigned ?? [])]);
 
-  return (req, date = new Date()) => {
-    const url = new URL(req.url);
-    const sdkDate = formatSdkDate(date);
+  const target = urlTarget();
+
+  return (req, date) => {
+    const url = target(req.url);
+    const sdkDate = date ? formatSdkDate(date) : sdkDateNow();
     const added: SignedHeaders = { 'X-Sdk-Date': sdkDate };
 
     // Headers lower-cases names, trims values and merges duplicates: exactly what fetch will send.
@@ -111,6 +113,54 @@ export function akskSigner(
   };
 }
 
+/** The parts of a URL that are signed, as fetch sends them. */
+export interface SignedTarget {
+  host: string;
+  pathname: string;
+  /** `?` and the query, or `''`. */
+  search: string;
+}
+
+/**
+ * Splits a request URL into what is signed, as WHATWG URL parsing (fetch's) leaves it. The usual
+ * URL (no query, a path of unreserved characters without dot segments) is split as a string, with
+ * the host of the last origin seen kept: parsing a URL object cost ~7 µs per signature in place, for
+ * an answer the string already holds. Anything else is parsed, so the signature never covers other
+ * bytes than fetch sends.
+ */
+function urlTarget(): (url: string | URL) => SignedTarget {
+  let origin = '';
+  let host = '';
+  return (url) => {
+    const plain = typeof url === 'string' ? PLAIN_URL.exec(url) : null;
+    if (!plain) return new URL(url);
+    if (plain[1] !== origin) {
+      host = new URL(plain[1]!).host;
+      origin = plain[1]!;
+    }
+    return { host, pathname: plain[2]!, search: '' };
+  };
+}
+
+/**
+ * `http(s)://authority/path` where URL parsing changes nothing in the path: lower-case scheme, an
+ * authority without `@`, `\\` or white space, and `/segment`s of unreserved characters, none `.` or `..`.
+ */
+const PLAIN_URL = /^(https?:\/\/[^/?#@\\\s]+)((?:\/(?!\.\.?(?:\/|$))[\w\-.~]*)+)$/;
+
+let nowSecond = Number.NaN;
+let nowSdkDate = '';
+
+/** `X-Sdk-Date` for now: formatted once per second, not once per signature. */
+function sdkDateNow(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== nowSecond) {
+    nowSdkDate = formatSdkDate(new Date(second * 1000));
+    nowSecond = second;
+  }
+  return nowSdkDate;
+}
+
 /** Applies `next` at once to a plain value, or when a promise settles: the sync path makes no promise. */
 function then<T, U>(value: Maybe<T>, next: (value: T) => Maybe<U>): Maybe<U> {
   return value instanceof Promise ? value.then(next) : next(value);
@@ -130,7 +180,7 @@ export function formatSdkDate(date: Date): string {
  */
 export function canonicalRequest(
   method: string,
-  url: URL,
+  url: SignedTarget,
   headers: ReadonlyMap<string, string>,
   payloadHash: string,
 ): { canonical: string; signedHeaders: string } {
@@ -141,8 +191,8 @@ export function canonicalRequest(
     // fetch upper-cases standard methods before sending, so sign that form.
     method.toUpperCase(),
     canonicalUri(url.pathname),
-    // url.searchParams builds a URLSearchParams: not for the usual request without a query.
-    url.search ? canonicalQuery(url.searchParams) : '',
+    // A URLSearchParams costs: not for the usual request without a query.
+    url.search ? canonicalQuery(new URLSearchParams(url.search)) : '',
     canonicalHeaders,
     signedHeaders,
     payloadHash,

@@ -351,6 +351,69 @@ describe('hashing paths', () => {
     expect(await all({ ...get, body: '' }, NOW)).toEqual(await all(get, NOW));
   });
 
+  it("node:crypto's HMAC (two one-shot digests over the padded key) equals createHmac for every key length and message", () => {
+    const { createHmac } = require('node:crypto') as typeof import('node:crypto');
+    const hmacOf = nodeSha256()!.hmac;
+    // Shorter than, exactly and longer than the 64-byte block (a long key is hashed first), non-ASCII.
+    const keys = ['k', 'a'.repeat(63), 'b'.repeat(64), 'c'.repeat(65), 'd'.repeat(200), 'ключ🔑секрет'];
+    // Empty, short, then one that outgrows the kept buffer (non-ASCII: 3 bytes a unit), then short again.
+    const messages = ['', 'SDK-HMAC-SHA256\n20250314T092653Z\nabc', '重试'.repeat(200) + '🚀', 'abc'];
+    for (const key of keys) {
+      const hmac = hmacOf(key);
+      for (const message of messages) {
+        expect(hmac(message), `key of ${key.length} units, message of ${message.length}`).toBe(
+          createHmac('sha256', key).update(message).digest('hex'),
+        );
+      }
+    }
+  });
+
+  it.each(PATHS)('%s: a URL string signs as the same URL parsed, whether or not it is split as a string', async (_, sha) => {
+    const sign = akskSigner(creds, { sha256: sha });
+    const urls = [
+      `${CSE}/v2/${PROJECT}/enginemgr/engines/${ENGINE}/actions`, // split as a string
+      `${CSE}/v2/${PROJECT}/Engine~1.a-b_C/.../.x//`, // also: '...' and '.x' are no dot segments
+      `${CSE}/v2/${PROJECT}/./enginemgr/engines/../engines/${ENGINE}/actions`, // dot segments: parsed
+      `${CSE}/v2/${PROJECT}/enginemgr/engines/${ENGINE}/..`,
+      `${CSE}/v2/${PROJECT}/%2e%2E/x`,
+      'HTTPS://CSE.cn-north-4.MyHuaweiCloud.com:443/v2/p/x', // scheme, host case and default port
+      'https://CSE.cn-north-4.myhuaweicloud.com:8443/v2/p/x',
+      'http://[::1]:80/v2/p/x',
+      `${CSE}\\v2\\p\\x`,
+      `${CSE}/v2/p/x\t/y`,
+      `${CSE}/v2/p/x?b=2&a=1`,
+      `${CSE}/v2/p/x#fragment`,
+      `${CSE}/v2/p/x y`,
+      'https://user@cse.cn-north-4.myhuaweicloud.com/v2/p/x',
+      `${CSE}`,
+    ];
+    for (const url of urls) {
+      const parsed = await akskSigner(creds, { sha256: sha })({ ...request, url: new URL(url) }, NOW);
+      expect(await sign({ ...request, url }, NOW), url).toEqual(parsed);
+    }
+  });
+
+  it('stamps X-Sdk-Date from the clock when no date is given, second by second', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const sign = akskSigner(creds);
+      const at = (ms: number) => {
+        vi.setSystemTime(ms);
+        return (sign(request) as Record<string, string>)['X-Sdk-Date'];
+      };
+      const t = Date.UTC(2026, 10, 29, 23, 59, 59);
+      expect(at(t)).toBe('20261129T235959Z');
+      expect(at(t + 999)).toBe('20261129T235959Z');
+      expect(at(t + 1000)).toBe('20261130T000000Z');
+      expect(at(t - 1)).toBe('20261129T235958Z');
+      expect((sign(request) as Record<string, string>)['Authorization']).toBe(
+        (sign(request, new Date(t - 1)) as Record<string, string>)['Authorization'],
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('rejects empty keys when the signer is made, naming neither key', () => {
     expect(() => akskSigner({ accessKey: AK, secretKey: '' })).toThrow(/accessKey and secretKey must be non-empty/);
     expect(() => akskSigner({ accessKey: '', secretKey: SK })).toThrow(/non-empty/);
