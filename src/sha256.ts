@@ -27,7 +27,7 @@ export interface Sha256 {
 interface NodeCrypto {
   /** One-shot digest (Node 20.12+, 21.7+; every Node with getBuiltinModule): no Hash object per call. */
   hash?: {
-    (algorithm: 'sha256', data: string | ArrayBufferView, encoding: 'hex'): string;
+    (algorithm: 'sha256', data: string | ArrayBufferView, encoding: 'hex' | 'latin1'): string;
     (algorithm: 'sha256', data: string | ArrayBufferView, encoding: 'buffer'): Uint8Array;
   };
 }
@@ -58,11 +58,19 @@ export function nodeSha256(): Sha256 | undefined {
         const key = encoded.length > BLOCK ? hash('sha256', encoded, 'buffer') : encoded;
         const outer = padded(key, 0x5c, BLOCK + 32);
         let inner = padded(key, 0x36, BLOCK + 256);
-        return (message) => {
+        let message = inner.subarray(BLOCK);
+        let signed = inner; // the view hashed last: the string to sign has the same length every time
+        return (text) => {
           // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-          if (inner.length < BLOCK + 3 * message.length) inner = padded(key, 0x36, BLOCK + 3 * message.length);
-          const { written } = utf8.encodeInto(message, inner.subarray(BLOCK));
-          outer.set(hash('sha256', inner.subarray(0, BLOCK + written), 'buffer'), BLOCK);
+          if (message.length < 3 * text.length) {
+            inner = padded(key, 0x36, BLOCK + 3 * text.length);
+            message = inner.subarray(BLOCK);
+          }
+          const length = BLOCK + utf8.encodeInto(text, message).written;
+          if (signed.buffer !== inner.buffer || signed.length !== length) signed = inner.subarray(0, length);
+          // The inner digest as latin1 (a character a byte): a Buffer result costs an ArrayBuffer each time.
+          const digest = hash('sha256', signed, 'latin1');
+          for (let i = 0; i < 32; i++) outer[BLOCK + i] = digest.charCodeAt(i);
           return hash('sha256', outer, 'hex');
         };
       },

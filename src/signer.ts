@@ -185,18 +185,13 @@ export function canonicalRequest(
   payloadHash: string,
 ): { canonical: string; signedHeaders: string } {
   const names = [...headers.keys()].sort(byCodeUnit);
-  const canonicalHeaders = names.map((name) => `${name}:${headers.get(name)}\n`).join('');
+  let canonicalHeaders = '';
+  for (const name of names) canonicalHeaders += `${name}:${headers.get(name)}\n`;
   const signedHeaders = names.join(';');
-  const canonical = [
-    // fetch upper-cases standard methods before sending, so sign that form.
-    method.toUpperCase(),
-    canonicalUri(url.pathname),
-    // A URLSearchParams costs: not for the usual request without a query.
-    url.search ? canonicalQuery(new URLSearchParams(url.search)) : '',
-    canonicalHeaders,
-    signedHeaders,
-    payloadHash,
-  ].join('\n');
+  // fetch upper-cases standard methods before sending, so sign that form. A URLSearchParams costs:
+  // not for the usual request without a query.
+  const query = url.search ? canonicalQuery(new URLSearchParams(url.search)) : '';
+  const canonical = `${method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
   return { canonical, signedHeaders };
 }
 
