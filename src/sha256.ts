@@ -59,7 +59,6 @@ export function nodeSha256(): Sha256 | undefined {
         const outer = padded(key, 0x5c, BLOCK + 32);
         let inner = padded(key, 0x36, BLOCK + 256);
         let message = inner.subarray(BLOCK);
-        let signed = inner; // the view hashed last: the string to sign has the same length every time
         return (text) => {
           // UTF-8 takes at most 3 bytes per UTF-16 code unit.
           if (message.length < 3 * text.length) {
@@ -67,9 +66,8 @@ export function nodeSha256(): Sha256 | undefined {
             message = inner.subarray(BLOCK);
           }
           const length = BLOCK + utf8.encodeInto(text, message).written;
-          if (signed.buffer !== inner.buffer || signed.length !== length) signed = inner.subarray(0, length);
           // The inner digest as latin1 (a character a byte): a Buffer result costs an ArrayBuffer each time.
-          const digest = hash('sha256', signed, 'latin1');
+          const digest = hash('sha256', inner.subarray(0, length), 'latin1');
           for (let i = 0; i < 32; i++) outer[BLOCK + i] = digest.charCodeAt(i);
           return hash('sha256', outer, 'hex');
         };

@@ -43,12 +43,12 @@ export type SignedHeaders = Record<string, string>;
  * Signs a request and returns the headers to add to it: `Authorization`, `X-Sdk-Date`, and
  * `X-Security-Token` when the credentials are temporary. The request is not modified.
  *
- * @param date signing time; the gateway rejects signatures more than ~15 minutes off its clock.
+ * @param date signing time (now when omitted); the gateway rejects signatures more than ~15 minutes off its clock.
  */
 export async function signRequest(
   req: SignableRequest,
   creds: AkSkCredentials,
-  date: Date = new Date(),
+  date?: Date,
 ): Promise<SignedHeaders> {
   return akskSigner(creds)(req, date);
 }
@@ -77,10 +77,8 @@ export function akskSigner(
   const hmac = sha.hmac(secretKey);
   const skipped = new Set(['authorization', ...(options.unsigned ?? [])]);
 
-  const target = urlTarget();
-
   return (req, date) => {
-    const url = target(req.url);
+    const url = new URL(req.url);
     const sdkDate = date ? formatSdkDate(date) : sdkDateNow();
     const added: SignedHeaders = { 'X-Sdk-Date': sdkDate };
 
@@ -113,41 +111,6 @@ export function akskSigner(
   };
 }
 
-/** The parts of a URL that are signed, as fetch sends them. */
-export interface SignedTarget {
-  host: string;
-  pathname: string;
-  /** `?` and the query, or `''`. */
-  search: string;
-}
-
-/**
- * Splits a request URL into what is signed, as WHATWG URL parsing (fetch's) leaves it. The usual
- * URL (no query, a path of unreserved characters without dot segments) is split as a string, with
- * the host of the last origin seen kept: parsing a URL object cost ~7 µs per signature in place, for
- * an answer the string already holds. Anything else is parsed, so the signature never covers other
- * bytes than fetch sends.
- */
-function urlTarget(): (url: string | URL) => SignedTarget {
-  let origin = '';
-  let host = '';
-  return (url) => {
-    const plain = typeof url === 'string' ? PLAIN_URL.exec(url) : null;
-    if (!plain) return new URL(url);
-    if (plain[1] !== origin) {
-      host = new URL(plain[1]!).host;
-      origin = plain[1]!;
-    }
-    return { host, pathname: plain[2]!, search: '' };
-  };
-}
-
-/**
- * `http(s)://authority/path` where URL parsing changes nothing in the path: lower-case scheme, an
- * authority without `@`, `\\` or white space, and `/segment`s of unreserved characters, none `.` or `..`.
- */
-const PLAIN_URL = /^(https?:\/\/[^/?#@\\\s]+)((?:\/(?!\.\.?(?:\/|$))[\w\-.~]*)+)$/;
-
 let nowSecond = Number.NaN;
 let nowSdkDate = '';
 
@@ -168,8 +131,8 @@ function then<T, U>(value: Maybe<T>, next: (value: T) => Maybe<U>): Maybe<U> {
 
 /** `X-Sdk-Date` form of a date: UTC, `YYYYMMDDTHHMMSSZ`, milliseconds truncated. */
 export function formatSdkDate(date: Date): string {
-  const iso = date.toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ; sliced, as a regex replace costs more than the HMAC
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  // YYYY-MM-DDTHH:MM:SS.sssZ. The regex costs ~1 µs, once a second when the date is the clock's.
+  return date.toISOString().replace(/[-:]|\.\d+/g, '');
 }
 
 /**
@@ -180,7 +143,7 @@ export function formatSdkDate(date: Date): string {
  */
 export function canonicalRequest(
   method: string,
-  url: SignedTarget,
+  url: URL,
   headers: ReadonlyMap<string, string>,
   payloadHash: string,
 ): { canonical: string; signedHeaders: string } {
@@ -188,9 +151,9 @@ export function canonicalRequest(
   let canonicalHeaders = '';
   for (const name of names) canonicalHeaders += `${name}:${headers.get(name)}\n`;
   const signedHeaders = names.join(';');
-  // fetch upper-cases standard methods before sending, so sign that form. A URLSearchParams costs:
-  // not for the usual request without a query.
-  const query = url.search ? canonicalQuery(new URLSearchParams(url.search)) : '';
+  // fetch upper-cases standard methods before sending, so sign that form. url.searchParams builds a
+  // URLSearchParams: not for the usual request without a query.
+  const query = url.search ? canonicalQuery(url.searchParams) : '';
   const canonical = `${method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
   return { canonical, signedHeaders };
 }

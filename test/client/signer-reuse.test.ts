@@ -1,9 +1,10 @@
 /**
  * A client's signer lives as long as the client and derives what it can once (the HMAC key). Nothing
  * it keeps may leak into a request it does not fit: over a sequence that changes one thing at a time,
- * and back, every signature equals a fresh signer's for the same request and date. A signer keeps the
- * host of the last origin it split (signer.ts, urlTarget), and the module the X-Sdk-Date of the
- * current second; this test caught subtle mistakes of earlier memos and stays for any such.
+ * and back, every signature equals a fresh signer's for the same request and date. (One-entry memos of
+ * the last URL and body hash were tried and measured: ~2 µs of a ~50 µs signature in place, for 175 B
+ * gzip; not kept, nor a string split of the usual URL, within noise in place for 127 B. The module
+ * keeps the X-Sdk-Date of the current second. This test caught subtle mistakes of such memos.)
  */
 import { describe, expect, it } from 'vitest';
 import { nodeSha256, webSha256, type Sha256 } from '../../src/sha256.js';
