@@ -1,8 +1,8 @@
 /**
  * Client: RetryEngine sent, one call after another, to a bare node:http server on 127.0.0.1 (its own
  * process, keep-alive) by raw `fetch`, openapi-fetch alone, our client with a token and with AK/SK,
- * and the official SDK core (`HcClient`, AK/SK); each round is made of slices of 200 calls per caller,
- * interleaved (the order rotating), so drift on the shared machine hits all alike. Then
+ * and the official SDK core (`HcClient`, AK/SK); each round is made of slices of 100 calls per caller,
+ * interleaved (in a new order each slice), so drift on the shared machine hits all alike. Then
  * signing alone (ours against the core's `AKSKSigner.sign`), load time and runtime dependency size
  * (ours against the core's), and the bundled size (esbuild, minified, gzip) against openapi-fetch's.
  * With BENCH_CLIENT_BASELINE=<git ref>, the client of that ref runs beside ours in the same rounds.
@@ -124,12 +124,11 @@ async function measureCalls(options: ClientRuns, current: ClientModule, baseline
     for (const kind in call) await microsPerCall(Math.min(options.calls, 500), call[kind]!);
     const kinds = Object.keys(call);
     const count = Math.max(1, Math.round(options.calls / SLICE));
+    const random = seeded(14);
     for (let i = -WARM_UP_ROUNDS; i < options.runs; i++) {
       const sum = Object.fromEntries(kinds.map((kind) => [kind, { wall: 0, cpu: 0 }]));
       for (let s = 0; s < count; s++) {
-        // Rotated, so no caller always follows the same one (and inherits its garbage).
-        for (let k = 0; k < kinds.length; k++) {
-          const kind = kinds[(s + k) % kinds.length]!;
+        for (const kind of shuffled(kinds, random)) {
           const slice = await microsPerCall(options.calls / count, call[kind]!);
           if (i < 0) continue;
           slices[kind]!.push(slice);
@@ -151,6 +150,32 @@ async function measureCalls(options: ClientRuns, current: ClientModule, baseline
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * The callers in a new order for each slice, so that none always follows the same one and pays for
+ * its garbage (the next collection falls on whoever runs then). Rotating one order did not do that:
+ * every caller but the slice's first kept its predecessor, and the official core always followed our
+ * AK/SK client. Seeded, so runs differ only by the machine.
+ */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const order = [...items];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** mulberry32: a small seeded generator, enough to vary an order. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
 }
 
 /**
