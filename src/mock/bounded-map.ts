@@ -23,10 +23,9 @@ export class BoundedMap<K, V> {
 
   /** Adds or replaces; a replaced entry keeps its place in the order. */
   set(key: K, value: V): this {
-    if (this.#map.has(key)) {
-      this.#map.set(key, value);
-      return this;
-    }
+    const size = this.#map.size;
+    this.#map.set(key, value);
+    if (this.#map.size === size) return this; // replaced: one lookup, not a `has` before the `set`
     if (this.#order.length < this.limit) {
       this.#order.push(key);
     } else {
@@ -34,7 +33,6 @@ export class BoundedMap<K, V> {
       this.#order[this.#oldest] = key;
       this.#oldest = (this.#oldest + 1) % this.limit;
     }
-    this.#map.set(key, value);
     return this;
   }
 

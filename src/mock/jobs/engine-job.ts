@@ -1,6 +1,7 @@
 /** CSE: RetryEngine and UpgradeEngine answer an integer `jobId`; ShowEngineJob shows the job, its steps and tasks. */
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
+import { tokenOf } from './store.js';
 import { reason, STAGES } from './progress.js';
 
 export const engineJob: Kind = {
@@ -10,7 +11,7 @@ export const engineJob: Kind = {
     return {
       answer: { ...answer, id: path['engine_id'], jobId: Number(id) },
       resourceId: path['engine_id']!,
-      detail: { engineName: typeof answer['name'] === 'string' ? answer['name'] : undefined, ...(version !== undefined && { version }) },
+      detail: { engineName: typeof answer['name'] === 'string' ? answer['name'] : undefined, version },
     };
   },
   status(job, at, operation) {
@@ -30,7 +31,7 @@ export const engineJob: Kind = {
       const task = {
         ...template,
         jobId: Number(job.id),
-        id: `${job.token}-${i + 1}`,
+        id: `${tokenOf(job)}-${i + 1}`,
         type: taskName,
         taskName,
         engineName,

@@ -36,11 +36,19 @@ export function pathParameters(operation: Operation, path: string): Record<strin
     });
     parameterPlaces.set(operation, places);
   }
-  const values = path.split('/');
+  // Walks to the segments it needs (in order) instead of splitting the whole path: read on every action and poll.
   const found: Record<string, string> = {};
+  let segment = 0;
+  let from = 0;
   for (const [i, name] of places) {
-    const value = values[i];
-    if (value !== undefined) found[name] = value.includes('%') ? safeDecode(value) : value;
+    for (; segment < i; segment++) {
+      const slash = path.indexOf('/', from);
+      if (slash < 0) return found;
+      from = slash + 1;
+    }
+    const end = path.indexOf('/', from);
+    const value = end < 0 ? path.slice(from) : path.slice(from, end);
+    found[name] = value.includes('%') ? safeDecode(value) : value;
   }
   return found;
 }

@@ -2,10 +2,11 @@
 import { example } from './examples.js';
 import type { Kind } from './kind.js';
 import { iso, STAGES } from './progress.js';
+import { NO_DETAIL } from './store.js';
 
 export const scriptTask: Kind = {
   kind: 'ListScriptTasks',
-  start: (answer, id) => ({ answer: { ...answer, task_id: id }, detail: {} }),
+  start: (answer, id) => ({ answer: { ...answer, task_id: id }, detail: NO_DETAIL }),
   /** One entry of `script_tasks` (the list is built by the caller, for every task asked for). */
   status(job, at, operation) {
     const template = example(operation, '200', 'Running').script_tasks?.[0] ?? {};

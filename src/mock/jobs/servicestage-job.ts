@@ -1,6 +1,7 @@
 /** ServiceStage: UpdateInstanceAction answers a string `job_id`; ShowJobDetail shows the job and its tasks. */
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
+import { tokenOf } from './store.js';
 import { iso, reason, STAGES } from './progress.js';
 
 export const serviceStageJob: Kind = {
@@ -27,7 +28,7 @@ export const serviceStageJob: Kind = {
     const tasks = ['prepare', action, 'verify'].slice(0, started).map((name, i) => {
       const status = i < at.done ? 'SUCCEEDED' : i > at.current ? 'SKIPPED' : byState(at, { running: 'RUNNING', failed: 'FAILED', succeeded: 'SUCCEEDED' });
       return {
-        TASK_ID: `TASK${job.token}-${String(i + 1).padStart(4, '0')}`,
+        TASK_ID: `TASK${tokenOf(job)}-${String(i + 1).padStart(4, '0')}`,
         TASK_INDEX: i,
         TASK_NAME: name,
         TASK_STATUS: status,

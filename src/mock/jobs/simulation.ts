@@ -3,7 +3,6 @@
  * `Prefer`) starts a job with a fresh ID, and the status operations follow remembered jobs to their
  * outcome. Everything else passes through as Prism answered it.
  */
-import { randomUUID } from 'node:crypto';
 import type { AfterPrism, MockAnswer } from '../answer.js';
 import { deepFreeze } from '../frozen.js';
 import type { Operation, PrismInput } from '../prism-library.js';
@@ -69,21 +68,22 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
     const path = pathParameters(operation, input.url.path);
     const body = typeof input.body === 'object' && input.body !== null ? (input.body as Json) : {};
     const started = kind.start(answer.body as Json, id, path, body);
+    // One shape for every job (no optional spreads): thousands are kept, and each is read on every poll.
     store.add({
       kind: kind.kind,
       id,
       action: operation.iid ?? '',
-      projectId: path['project_id']!,
-      ...(started.resourceId !== undefined && { resourceId: started.resourceId }),
+      projectId: store.shared(path['project_id']!),
+      resourceId: started.resourceId === undefined ? undefined : store.shared(started.resourceId),
       detail: started.detail,
       polls: control?.polls ?? settings.polls,
       outcome: control?.outcome ?? settings.outcome,
-      ...(control?.code !== undefined && { code: control.code }),
-      ...(control?.message !== undefined && { message: control.message }),
+      code: control?.code,
+      message: control?.message,
       startedAt: clock(),
       seen: 0,
       stageEnds: [],
-      token: randomUUID().slice(0, 8),
+      shown: undefined,
     });
     return { ...answer, body: started.answer };
   }
@@ -116,8 +116,10 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
  * polled while it stays on one stage answers the same frozen body, whose text is then kept too.
  */
 function shown(kind: Kind, job: Job, at: Snapshot, operation: Operation): Json {
-  const key = `${at.state} ${at.done}${kind.showsClock ? ` ${Math.floor(at.now / 1000)}` : ''}`;
-  if (job.shown?.key !== key) job.shown = { key, body: deepFreeze(kind.status(job, at, operation)) };
+  const second = kind.showsClock ? Math.floor(at.now / 1000) : 0;
+  const last = job.shown;
+  if (last && last.state === at.state && last.done === at.done && last.second === second) return last.body;
+  job.shown = { state: at.state, done: at.done, second, body: deepFreeze(kind.status(job, at, operation)) };
   return job.shown.body;
 }
 

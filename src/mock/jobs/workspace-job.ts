@@ -1,11 +1,12 @@
 /** Workspace: RunActionsOnWorkspaceJob answers a string `job_id`; ShowJob shows the job and its sub-jobs. */
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
+import { NO_DETAIL, tokenOf } from './store.js';
 import { iso, STAGES } from './progress.js';
 
 export const workspaceJob: Kind = {
   kind: 'ShowJob',
-  start: (answer, id) => ({ answer: { ...answer, job_id: id }, detail: {} }),
+  start: (answer, id) => ({ answer: { ...answer, job_id: id }, detail: NO_DETAIL }),
   status(job, at, operation) {
     const running = example(operation, '200', 'Running');
     const failed = example(operation, '200', 'Failed');
@@ -20,7 +21,7 @@ export const workspaceJob: Kind = {
       const failedHere = at.state === 'failed' && i === subs.length - 1;
       const status = failedHere ? 'FAILED' : byState(at, { running: 'RUNNING', succeeded: 'SUCCESS', failed: 'SUCCESS' });
       return {
-        id: `${job.token}-${String(i + 1).padStart(4, '0')}`,
+        id: `${tokenOf(job)}-${String(i + 1).padStart(4, '0')}`,
         job_type: running.job_type,
         ...(sub['entities'] && { entities: sub['entities'] }),
         begin_time: iso(job.startedAt),
