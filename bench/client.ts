@@ -1,8 +1,8 @@
 /**
  * Client: RetryEngine sent, one call after another, to a bare node:http server on 127.0.0.1 (its own
  * process, keep-alive) by raw `fetch`, openapi-fetch alone, our client with a token and with AK/SK,
- * and the official SDK core (`HcClient`, AK/SK); each round is made of slices of 200 calls per caller,
- * interleaved (the order rotating), so drift on the shared machine hits all alike. Then
+ * and the official SDK core (`HcClient`, AK/SK); each round is made of slices of 100 calls per caller,
+ * interleaved (in a new order each slice), so drift on the shared machine hits all alike. Then
  * signing alone (ours against the core's `AKSKSigner.sign`), load time and runtime dependency size
  * (ours against the core's), and the bundled size (esbuild, minified, gzip) against openapi-fetch's.
  * With BENCH_CLIENT_BASELINE=<git ref>, the client of that ref runs beside ours in the same rounds.
@@ -19,7 +19,7 @@ import { ACCESS_KEY, ENGINE_ID, PROJECT_ID, RETRY_ENGINE_PATH, SECRET_KEY, TOKEN
 import { sdkRetryEngine } from "./lib/sdk-peer.js";
 import { measureSigning } from "./lib/signing.js";
 import { startServerProcess } from "./lib/server-process.js";
-import { median } from "./lib/stats.js";
+import { median, percentile } from "./lib/stats.js";
 
 export interface ClientRuns {
   runs: number;
@@ -95,31 +95,50 @@ function callers(baseUrl: string, current: ClientModule, baseline: ClientModule 
  * Calls per slice: a round of each caller is made of slices of this many calls, the callers'
  * slices interleaved, so a round of each covers the same seconds. With one block of 2,000 calls per
  * caller and round, a burst of load from another process fell on one or two callers only (single
- * rounds read 0.77-1.13 for the same ratio under load average 5).
+ * rounds read 0.77-1.13 for the same ratio under load average 5); with slices of 200, 0.59-1.03.
+ * Slices of 100 (~0.1 s) are far shorter than such bursts, and each ratio is the median over the
+ * slices run next to each other (see `paired` below), of which a run has 100.
  */
-const SLICE = 200;
+const SLICE = 100;
 
-/** µs per call of each caller, one figure per round; rounds interleave the callers slice by slice. */
+/**
+ * Rounds run as measured ones but not kept. After 500 calls each, the official core's first round
+ * still cost 1.3-1.5× its later ones (JIT), ours 1.1-1.2×: the AK/SK ratio's first round read
+ * 0.59-0.66 where the later ones read 0.79-0.96 (five runs), which flattered us.
+ */
+const WARM_UP_ROUNDS = 2;
+
+/** µs per call of one slice: the figures of every caller in the same slice ran next to each other. */
+type Slices = Record<string, { wall: number; cpu: number }[]>;
+
+/** µs per call of each caller, per round and per slice; rounds interleave the callers slice by slice. */
 async function measureCalls(options: ClientRuns, current: ClientModule, baseline: ClientModule | undefined, log: (line: string) => void) {
   const server = await startServerProcess("bench/lib/bare-server.ts");
   try {
     const call = callers(server.url, current, baseline);
     const wall: Record<string, number[]> = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
     const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
-    // Warm-up (JIT, connection pools), then the rounds.
+    const slices: Slices = Object.fromEntries(Object.keys(call).map((kind) => [kind, []]));
+    // Warm-up (JIT, connection pools): 500 calls each, then WARM_UP_ROUNDS rounds as measured ones
+    // but not kept. Then the rounds.
     for (const kind in call) await microsPerCall(Math.min(options.calls, 500), call[kind]!);
     const kinds = Object.keys(call);
-    const slices = Math.max(1, Math.round(options.calls / SLICE));
-    for (let i = 0; i < options.runs; i++) {
+    const count = Math.max(1, Math.round(options.calls / SLICE));
+    const random = seeded(14);
+    for (let i = -WARM_UP_ROUNDS; i < options.runs; i++) {
       const sum = Object.fromEntries(kinds.map((kind) => [kind, { wall: 0, cpu: 0 }]));
-      for (let s = 0; s < slices; s++) {
-        // Rotated, so no caller always follows the same one (and inherits its garbage).
-        for (let k = 0; k < kinds.length; k++) {
-          const kind = kinds[(s + k) % kinds.length]!;
-          const slice = await microsPerCall(options.calls / slices, call[kind]!);
-          sum[kind]!.wall += slice.wall / slices;
-          sum[kind]!.cpu += slice.cpu / slices;
+      for (let s = 0; s < count; s++) {
+        for (const kind of shuffled(kinds, random)) {
+          const slice = await microsPerCall(options.calls / count, call[kind]!);
+          if (i < 0) continue;
+          slices[kind]!.push(slice);
+          sum[kind]!.wall += slice.wall / count;
+          sum[kind]!.cpu += slice.cpu / count;
         }
+      }
+      if (i < 0) {
+        log(`client: warm-up round ${i + WARM_UP_ROUNDS + 1}/${WARM_UP_ROUNDS} done`);
+        continue;
       }
       for (const kind of kinds) {
         wall[kind]!.push(sum[kind]!.wall);
@@ -127,10 +146,52 @@ async function measureCalls(options: ClientRuns, current: ClientModule, baseline
       }
       log(`client: round ${i + 1}/${options.runs}: ${Object.keys(call).map((k) => `${k} ${wall[k]!.at(-1)!.toFixed(0)} µs (CPU ${cpu[k]!.at(-1)!.toFixed(0)})`).join(", ")}`);
     }
-    return { wall, cpu };
+    return { wall, cpu, slices };
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * The callers in a new order for each slice, so that none always follows the same one and pays for
+ * its garbage (the next collection falls on whoever runs then). Rotating one order did not do that:
+ * every caller but the slice's first kept its predecessor, and the official core always followed our
+ * AK/SK client. Seeded, so runs differ only by the machine.
+ */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const order = [...items];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** mulberry32: a small seeded generator, enough to vary an order. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/**
+ * `a ÷ b` from slices run next to each other: the median of the slice-by-slice ratios, which a
+ * burst of load falling on one caller's slice moves little, whichever caller it hits. Also, for
+ * comparison with earlier runs, the ratio of the round medians and the range of per-round ratios.
+ */
+function paired(slices: Slices, rounds: Record<string, number[]>, a: string, b: string, measure: "wall" | "cpu") {
+  const each = slices[a]!.map((slice, i) => slice[measure] / slices[b]![i]![measure]);
+  const perRound = rounds[a]!.map((x, i) => x / rounds[b]![i]!);
+  return {
+    value: median(each),
+    note:
+      `median of ${each.length} paired slices of ${SLICE} calls (middle half ${percentile(each, 25).toFixed(2)}–${percentile(each, 75).toFixed(2)}); ` +
+      `round medians' ratio ${(median(rounds[a]!) / median(rounds[b]!)).toFixed(2)}, per round ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}`,
+  };
 }
 
 /** Bytes of an ES module bundle of `contents`, minified, and gzipped (level 9). */
@@ -163,7 +224,7 @@ async function measureLoads(loads: number, files: Record<string, string>) {
 export async function benchClient(options: ClientRuns, log: (line: string) => void) {
   const current = await currentClient();
   const baseline = await baselineClient(process.env["BENCH_CLIENT_BASELINE"]);
-  const { wall: perCall, cpu: cpuPerCall } = await measureCalls(options, current.module, baseline?.module, log);
+  const { wall: perCall, cpu: cpuPerCall, slices } = await measureCalls(options, current.module, baseline?.module, log);
   const signing = await measureSigning(options, baseline?.module.signRequest);
   const loads = await measureLoads(options.loads, { "our client": current.file, ...(baseline && { "before: our client": baseline.file }) });
   const dependencies = { "our client": dependencyBytes(ourDependencies()), "official SDK core": dependencyBytes(["@huaweicloud/huaweicloud-sdk-core"]) };
@@ -182,9 +243,9 @@ export async function benchClient(options: ClientRuns, log: (line: string) => vo
     return { value: median(a) / median(b), note: `per round ${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)}` };
   };
   const raw = us("raw fetch");
-  const cpuRatio = (a: string, b: string) => {
-    const r = ratio(cpuPerCall[a]!, cpuPerCall[b]!);
-    return row(`CPU time: ${a} ÷ ${b}`, r.value, "×", { note: r.note });
+  const callRatio = (a: string, b: string, measure: "wall" | "cpu", target?: Target, name = `CPU time: ${a} ÷ ${b}`) => {
+    const r = paired(slices, measure === "wall" ? perCall : cpuPerCall, a, b, measure);
+    return row(name, r.value, "×", { note: r.note, ...(target && { target }) });
   };
   const figures: Figure[] = [
     ...Object.keys(perCall).map((kind) =>
@@ -192,16 +253,16 @@ export async function benchClient(options: ClientRuns, log: (line: string) => vo
         note: `${(us(kind) / raw).toFixed(2)}× raw fetch; CPU ${median(cpuPerCall[kind]!).toFixed(0)} µs; ${calls} calls per round`,
       }),
     ),
-    row("our client, token ÷ openapi-fetch alone", ratio(perCall["our client, token"]!, perCall["openapi-fetch alone"]!).value, "×", {
-      target: { kind: "max", value: 1.1 },
-      note: ratio(perCall["our client, token"]!, perCall["openapi-fetch alone"]!).note,
-    }),
-    row("our client, AK/SK ÷ official SDK core", ratio(perCall["our client, AK/SK"]!, perCall["official SDK core, AK/SK"]!).value, "×", {
-      target: { kind: "max", value: 0.9 },
-      note: ratio(perCall["our client, AK/SK"]!, perCall["official SDK core, AK/SK"]!).note,
-    }),
-    cpuRatio("our client, token", "openapi-fetch alone"),
-    cpuRatio("our client, AK/SK", "official SDK core, AK/SK"),
+    callRatio("our client, token", "openapi-fetch alone", "wall", { kind: "max", value: 1.1 }, "our client, token ÷ openapi-fetch alone"),
+    callRatio("our client, AK/SK", "official SDK core, AK/SK", "wall", { kind: "max", value: 0.9 }, "our client, AK/SK ÷ official SDK core"),
+    callRatio("our client, token", "openapi-fetch alone", "cpu"),
+    callRatio("our client, AK/SK", "official SDK core, AK/SK", "cpu"),
+    ...(baseline
+      ? [
+          callRatio("our client, AK/SK", "before: our client, AK/SK", "cpu"),
+          callRatio("our client, token", "before: our client, token", "cpu"),
+        ]
+      : []),
     row("our client, token ÷ raw fetch", us("our client, token") / raw, "×", { target: { kind: "max", value: 1.1 } }),
     ...Object.keys(signing).map((kind) => row(`sign: ${kind}`, median(signing[kind]!), "µs", { note: `median of ${signatures} per run` })),
     row("signRequest ÷ AKSKSigner.sign", ratio(signing["signRequest (one-shot)"]!, signing["AKSKSigner.sign"]!).value, "×", {
@@ -234,6 +295,7 @@ export async function benchClient(options: ClientRuns, log: (line: string) => vo
       baseline: baseline?.label,
       microsecondsPerCall: perCall,
       cpuMicrosecondsPerCall: cpuPerCall,
+      slices,
       signatureMedianMicroseconds: signing,
       loadTimes: loads,
       runtimeDependencies: dependencies,

@@ -43,12 +43,12 @@ export type SignedHeaders = Record<string, string>;
  * Signs a request and returns the headers to add to it: `Authorization`, `X-Sdk-Date`, and
  * `X-Security-Token` when the credentials are temporary. The request is not modified.
  *
- * @param date signing time; the gateway rejects signatures more than ~15 minutes off its clock.
+ * @param date signing time (now when omitted); the gateway rejects signatures more than ~15 minutes off its clock.
  */
 export async function signRequest(
   req: SignableRequest,
   creds: AkSkCredentials,
-  date: Date = new Date(),
+  date?: Date,
 ): Promise<SignedHeaders> {
   return akskSigner(creds)(req, date);
 }
@@ -77,9 +77,9 @@ export function akskSigner(
   const hmac = sha.hmac(secretKey);
   const skipped = new Set(['authorization', ...(options.unsigned ?? [])]);
 
-  return (req, date = new Date()) => {
+  return (req, date) => {
     const url = new URL(req.url);
-    const sdkDate = formatSdkDate(date);
+    const sdkDate = date ? formatSdkDate(date) : sdkDateNow();
     const added: SignedHeaders = { 'X-Sdk-Date': sdkDate };
 
     // Headers lower-cases names, trims values and merges duplicates: exactly what fetch will send.
@@ -111,6 +111,19 @@ export function akskSigner(
   };
 }
 
+let nowSecond = Number.NaN;
+let nowSdkDate = '';
+
+/** `X-Sdk-Date` for now: formatted once per second, not once per signature. */
+function sdkDateNow(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== nowSecond) {
+    nowSdkDate = formatSdkDate(new Date(second * 1000));
+    nowSecond = second;
+  }
+  return nowSdkDate;
+}
+
 /** Applies `next` at once to a plain value, or when a promise settles: the sync path makes no promise. */
 function then<T, U>(value: Maybe<T>, next: (value: T) => Maybe<U>): Maybe<U> {
   return value instanceof Promise ? value.then(next) : next(value);
@@ -118,8 +131,8 @@ function then<T, U>(value: Maybe<T>, next: (value: T) => Maybe<U>): Maybe<U> {
 
 /** `X-Sdk-Date` form of a date: UTC, `YYYYMMDDTHHMMSSZ`, milliseconds truncated. */
 export function formatSdkDate(date: Date): string {
-  const iso = date.toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ; sliced, as a regex replace costs more than the HMAC
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  // YYYY-MM-DDTHH:MM:SS.sssZ. The regex costs ~1 µs, once a second when the date is the clock's.
+  return date.toISOString().replace(/[-:]|\.\d+/g, '');
 }
 
 /**
@@ -135,18 +148,13 @@ export function canonicalRequest(
   payloadHash: string,
 ): { canonical: string; signedHeaders: string } {
   const names = [...headers.keys()].sort(byCodeUnit);
-  const canonicalHeaders = names.map((name) => `${name}:${headers.get(name)}\n`).join('');
+  let canonicalHeaders = '';
+  for (const name of names) canonicalHeaders += `${name}:${headers.get(name)}\n`;
   const signedHeaders = names.join(';');
-  const canonical = [
-    // fetch upper-cases standard methods before sending, so sign that form.
-    method.toUpperCase(),
-    canonicalUri(url.pathname),
-    // url.searchParams builds a URLSearchParams: not for the usual request without a query.
-    url.search ? canonicalQuery(url.searchParams) : '',
-    canonicalHeaders,
-    signedHeaders,
-    payloadHash,
-  ].join('\n');
+  // fetch upper-cases standard methods before sending, so sign that form. url.searchParams builds a
+  // URLSearchParams: not for the usual request without a query.
+  const query = url.search ? canonicalQuery(url.searchParams) : '';
+  const canonical = `${method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
   return { canonical, signedHeaders };
 }
 

@@ -24,33 +24,45 @@ export function example(operation: Operation, code: string, name: string): Json 
 
 const EMPTY: Json = Object.freeze({});
 
-const parameterPlaces = new WeakMap<Operation, [number, string][]>();
+/** Each operation's parameter places in its path template, and the last path read (frozen). */
+const parameterPlaces = new WeakMap<Operation, { places: [number, string][]; path?: string; found?: Readonly<Record<string, string>> }>();
 
-/** Path parameters by the operation's template (Prism has checked them against their patterns). */
-export function pathParameters(operation: Operation, path: string): Record<string, string> {
-  let places = parameterPlaces.get(operation);
-  if (!places) {
-    places = operation.path.split('/').flatMap((segment, i): [number, string][] => {
+/**
+ * Path parameters by the operation's template (Prism has checked them against their patterns).
+ * The last path of each operation is remembered: a test suite, and a client polling one job, sends
+ * the same path again and again.
+ */
+export function pathParameters(operation: Operation, path: string): Readonly<Record<string, string>> {
+  let known = parameterPlaces.get(operation);
+  if (!known) {
+    const places = operation.path.split('/').flatMap((segment, i): [number, string][] => {
       const match = /^\{(.+)\}$/.exec(segment);
       return match ? [[i, match[1]!]] : [];
     });
-    parameterPlaces.set(operation, places);
+    parameterPlaces.set(operation, (known = { places }));
   }
-  // Walks to the segments it needs (in order) instead of splitting the whole path: read on every action and poll.
+  if (known.path === path) return known.found!;
+  // Walks to the segments it needs (in order) instead of splitting the whole path.
   const found: Record<string, string> = {};
   let segment = 0;
   let from = 0;
-  for (const [i, name] of places) {
+  for (const [i, name] of known.places) {
     for (; segment < i; segment++) {
       const slash = path.indexOf('/', from);
-      if (slash < 0) return found;
+      if (slash < 0) return remember(known, path, found);
       from = slash + 1;
     }
     const end = path.indexOf('/', from);
     const value = end < 0 ? path.slice(from) : path.slice(from, end);
     found[name] = value.includes('%') ? safeDecode(value) : value;
   }
-  return found;
+  return remember(known, path, found);
+}
+
+function remember(known: { path?: string; found?: Readonly<Record<string, string>> }, path: string, found: Record<string, string>): Readonly<Record<string, string>> {
+  known.path = path;
+  known.found = Object.freeze(found);
+  return known.found;
 }
 
 function safeDecode(segment: string): string {

@@ -34,28 +34,31 @@ export interface Job {
 /** The detail of a job whose action asks for nothing more: one object for all of them. */
 export const NO_DETAIL: Job['detail'] = Object.freeze({});
 
+/**
+ * The jobs in a ring: job number n sits at n % limit until job n + limit takes its place, and its ID
+ * carries n (a CSE ID is a number; the others end in it, as twelve hex digits), so finding a job is
+ * one read, not a lookup in a table of thousands that changes with every job.
+ */
 export class JobStore {
-  readonly #jobs: BoundedMap<string, Job>;
+  readonly #ring: (Job | undefined)[] = [];
+  #size = 0;
+  /** Job numbers count up from a random start, so two runs of the mock rarely share an ID. */
+  #next = randomInt(100_000, 1_000_000_000);
   readonly #strings = new BoundedMap<string, string>(1_000);
-  /** CSE job IDs count up from a random start, so two runs of the mock rarely share one. */
-  #nextEngineJob = randomInt(100_000, 1_000_000_000);
 
   constructor(readonly limit: number) {
-    this.#jobs = new BoundedMap(limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`JobStore: limit must be a whole number ≥ 1, not ${limit}`);
   }
 
-  /** A fresh ID of the shape the service uses (see the examples). */
+  /** A fresh ID of the shape the service uses (see the examples), carrying a new job number. */
   freshId(kind: JobKind): string {
-    switch (kind) {
-      case 'ShowEngineJob':
-        return String(this.#nextEngineJob++);
-      case 'ListScriptTasks':
-        return randomUUID().replace(/-/g, ''); // 0000000059071dbc01591661d3990019 (randomUUID draws from a cached pool: randomBytes costs ~5 µs a call)
-      case 'ShowJob':
-        return randomUUID(); // 0e2dae94-23ff-449a-bb9c-1b808cf2106d
-      case 'ShowJobDetail':
-        return `JOB${randomUUID()}`; // JOB66761060-f209-407c-a093-4df6f531b9dc
-    }
+    const n = this.#next++;
+    if (kind === 'ShowEngineJob') return String(n); // 18638
+    // randomUUID draws from a cached pool (randomBytes costs ~5 µs a call); its last twelve digits become the number's.
+    const uuid = `${randomUUID().slice(0, 24)}${hex12(n)}`;
+    if (kind === 'ShowJob') return uuid; // 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+    if (kind === 'ShowJobDetail') return `JOB${uuid}`; // JOB66761060-f209-407c-a093-4df6f531b9dc
+    return uuid.replace(/-/g, ''); // 0000000059071dbc01591661d3990019
   }
 
   /**
@@ -70,19 +73,39 @@ export class JobStore {
     return value;
   }
 
-  /** Keyed by the ID alone: the four kinds' IDs never look alike (digits; 32 hex; a UUID; `JOB` and a UUID). */
+  /** Keeps a job whose ID came from freshId, in the place of the job `limit` numbers older. */
   add(job: Job): void {
-    this.#jobs.set(job.id, job);
+    const slot = this.#slot(job.kind, job.id);
+    if (slot === undefined) throw new RangeError(`JobStore: ${job.id} is not an ID this store gave`);
+    if (this.#ring[slot] === undefined) this.#size++;
+    this.#ring[slot] = job;
   }
 
+  /** The job of this kind and ID, while it is kept. */
   get(kind: JobKind, id: string): Job | undefined {
-    const job = this.#jobs.get(id);
-    return job?.kind === kind ? job : undefined;
+    const slot = this.#slot(kind, id);
+    const job = slot === undefined ? undefined : this.#ring[slot];
+    return job !== undefined && job.id === id && job.kind === kind ? job : undefined;
   }
 
   get size(): number {
-    return this.#jobs.size;
+    return this.#size;
   }
+
+  /** Where the job numbered by this ID sits; undefined for what no fresh ID looks like. */
+  #slot(kind: JobKind, id: string): number | undefined {
+    const n = kind === 'ShowEngineJob' ? (/^[0-9]{1,15}$/.test(id) ? Number(id) : Number.NaN) : parseHex12(id.slice(-12));
+    return Number.isSafeInteger(n) && n >= 0 ? n % this.limit : undefined;
+  }
+}
+
+/** n (below 2^48) as twelve hex digits, in two halves that each stay a small integer for V8. */
+function hex12(n: number): string {
+  return Math.floor(n / 0x1000000).toString(16).padStart(6, '0') + (n % 0x1000000).toString(16).padStart(6, '0');
+}
+
+function parseHex12(digits: string): number {
+  return /^[0-9a-f]{12}$/.test(digits) ? Number.parseInt(digits, 16) : Number.NaN;
 }
 
 /**

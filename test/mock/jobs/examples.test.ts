@@ -49,4 +49,15 @@ describe('pathParameters', () => {
     const operation = operations.find((o) => o.iid === 'ShowEngineJob')!;
     expect(pathParameters(operation, '/v2/p1/enginemgr/engines/e%2D1/jobs/123')).toEqual({ project_id: 'p1', engine_id: 'e-1', job_id: '123' });
   });
+
+  it('gives the same frozen reading for a path read again, and never a stale one after another path', () => {
+    const operation = operations.find((o) => o.iid === 'ShowEngineJob')!;
+    const a = '/v2/p1/enginemgr/engines/e1/jobs/1';
+    const b = '/v2/p2/enginemgr/engines/e2/jobs/2';
+    const first = pathParameters(operation, a);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(pathParameters(operation, `${a}`)).toBe(first);
+    expect(pathParameters(operation, b)).toEqual({ project_id: 'p2', engine_id: 'e2', job_id: '2' });
+    expect(pathParameters(operation, a)).toEqual({ project_id: 'p1', engine_id: 'e1', job_id: '1' });
+  });
 });

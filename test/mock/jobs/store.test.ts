@@ -52,4 +52,43 @@ describe('JobStore', () => {
     for (const j of jobs) store.add(j);
     expect([store.size, store.get('ShowJob', jobs[0]!.id), store.get('ShowJob', jobs[3]!.id)]).toEqual([3, undefined, jobs[3]]);
   });
+
+  it('keeps each job until `limit` newer ones came, in a ring its ID points into', () => {
+    for (const kind of KINDS) {
+      const store = new JobStore(5);
+      const jobs = Array.from({ length: 12 }, () => job(store, kind));
+      for (const [i, j] of jobs.entries()) {
+        store.add(j);
+        expect(store.get(kind, j.id)).toBe(j);
+        if (i >= 5) expect(store.get(kind, jobs[i - 5]!.id)).toBeUndefined();
+      }
+      expect(store.size).toBe(5);
+      expect(jobs.slice(7).map((j) => store.get(kind, j.id))).toEqual(jobs.slice(7));
+    }
+  });
+
+  it('finds nothing for an ID it did not give: another random part, leading zeros, hostile bytes, absurd numbers', () => {
+    const store = new JobStore(100);
+    const jobs = KINDS.map((kind) => job(store, kind));
+    for (const j of jobs) store.add(j);
+    const [engine, workspace, script, serviceStage] = jobs.map((j) => j.id) as [string, string, string, string];
+    const forged: [JobKind, string][] = [
+      ['ShowEngineJob', `0${engine}`],
+      ['ShowEngineJob', `${engine}.0`],
+      ['ShowEngineJob', String(Number(engine) + 100)], // the same slot, a number not given yet
+      ['ShowEngineJob', '9'.repeat(400)],
+      ['ShowEngineJob', '-1'],
+      ['ShowEngineJob', '1e3'],
+      ['ShowJob', `ffffffff${workspace.slice(8)}`], // the same number, another random part
+      ['ShowJob', workspace.toUpperCase()],
+      ['ListScriptTasks', `${script.slice(0, 20)}${'z'.repeat(12)}`],
+      ['ShowJobDetail', serviceStage.slice(3)],
+      ['ShowJobDetail', `JOB../../${serviceStage.slice(-12)}`],
+      ['ShowJob', `\u0000${workspace.slice(1)}`],
+      ['ShowJob', ''],
+    ];
+    for (const [kind, id] of forged) expect(store.get(kind, id), `${kind} ${id}`).toBeUndefined();
+    expect(() => store.add({ ...jobs[1]!, id: 'not-from-this-store' })).toThrow(RangeError);
+    expect(() => new JobStore(0)).toThrow(RangeError);
+  });
 });
