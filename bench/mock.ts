@@ -15,7 +15,8 @@
  * Also, in the same runs, today's mock with its job simulation on (the default) and off
  * (`startMock({ jobs: false })`): the same valid action, and a job-status poll (ShowEngineJob) of
  * a started job against the documented example the mock without jobs answers; each pair side by
- * side in every run, every other run in reverse order.
+ * side in every run, every other run in reverse order, on a fresh pair of mock processes every
+ * three pairs.
  */
 import autocannon, { type Result } from "autocannon";
 import { attempt, REPO } from "./lib/command.js";
@@ -104,8 +105,9 @@ async function startedJob(url: string): Promise<string> {
   return RETRY_ENGINE_PATH.replace(/\/actions$/, `/jobs/${body.jobId}`);
 }
 
-/** Pairs of jobs on ÷ off loads, and the seconds of each load. */
+/** Pairs of jobs on ÷ off loads, how many run on each pair of fresh mock processes, and the seconds of each load. */
 const PAIRS = 15;
+const PAIRS_PER_PROCESS = 3;
 const PAIR_SECONDS = 1;
 
 const builtMock = (tree: string) => `${tree}/dist/mock/index.js`;
@@ -138,15 +140,7 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     const bare = await startServerProcess("bench/lib/bare-server.ts");
     const current = await serveMock(now);
     const old = await serveMock(OLD_TREE);
-    // The jobs on ÷ off pairs run on two mocks of their own that serve nothing else, so that both
-    // have the same history (the mock above also serves requests it has never seen, whose garbage
-    // and remembered answers made its collections dearer).
-    const withJobs = await serveMock(now);
-    const stateless = await serveMock(now, { BENCH_MOCK_JOBS: "off" });
-    servers = [bare, current, old, withJobs, stateless];
-    // Jobs off answers the documented example for any job ID; jobs on gets a fresh job for each
-    // load (the valid-action loads start enough jobs to forget an early one).
-    const followed = await startedJob(withJobs.url);
+    servers = [bare, current, old];
     const targets: Load[] = [
       { name: "before: valid request", server: old, body: VALID_BODY, status: 200 },
       { name: "now: valid request", server: current, body: VALID_BODY, status: 200 },
@@ -159,7 +153,9 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     ];
     // Jobs on and off, each pair of loads back to back (shorter loads, more pairs: the ratio of two
     // loads a few seconds apart moves by 10-20% on this shared machine, more than the cost measured).
-    const pairs: [Load, Load][] = [
+    // Jobs off answers the documented example for any job ID; jobs on gets a fresh job for each
+    // load (the valid-action loads start enough jobs to forget an early one).
+    const pairsOn = (withJobs: ServerProcess, stateless: ServerProcess, followed: string): [Load, Load][] => [
       [
         { name: "jobs on: valid action", server: withJobs, body: VALID_BODY, status: 200 },
         { name: "jobs off: valid action", server: stateless, body: VALID_BODY, status: 200 },
@@ -169,9 +165,8 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
         { name: "jobs off: status poll", server: stateless, status: 200, get: followed },
       ],
     ];
-    const everything = [...targets, ...pairs.flat()];
-    for (const target of everything) results.set(target.name, []), cpuPerRequest.set(target.name, []);
-    for (const target of everything) await load(target, 1, connections); // warm-up
+    for (const name of [...targets.map((t) => t.name), "jobs on: valid action", "jobs off: valid action", "jobs on: status poll", "jobs off: status poll"]) results.set(name, []), cpuPerRequest.set(name, []);
+    for (const target of targets) await load(target, 1, connections); // warm-up
     const measure = async (target: Load, seconds: number, label: string) => {
       const { result, cpuMsPerRequest } = await load(target, seconds, connections);
       results.get(target.name)!.push(result);
@@ -181,13 +176,26 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     for (let run = 0; run < runs; run++) {
       for (const target of run % 2 ? [...targets].reverse() : targets) await measure(target, seconds, `run ${run + 1}/${runs}`);
     }
+    // The pairs run on mocks of their own that serve nothing else, so that both sides have the same
+    // history (the mocks above also serve requests never seen, whose garbage and remembered answers
+    // make collections dearer), and on fresh ones every few pairs: one process's speed moves by
+    // 10-20% from another's with the choices of its JIT, so one process per side measured the
+    // processes as much as the simulation.
+    let jobProcesses: [ServerProcess, ServerProcess] | undefined;
     for (let pair = 0; pair < PAIRS; pair++) {
+      if (pair % PAIRS_PER_PROCESS === 0) {
+        if (jobProcesses) await Promise.all(jobProcesses.map((server) => server.stop()));
+        jobProcesses = [await serveMock(now), await serveMock(now, { BENCH_MOCK_JOBS: "off" })];
+        servers = [bare, current, old, ...jobProcesses];
+        for (const target of pairsOn(...jobProcesses, await startedJob(jobProcesses[0].url)).flat()) await load(target, 1, connections); // warm-up
+      }
+      const pairs = pairsOn(...jobProcesses!, await startedJob(jobProcesses![0].url));
       // Every other pair in reverse order, so that neither side always goes first.
       for (const [on, off] of pairs) for (const target of pair % 2 ? [off, on] : [on, off]) await measure(target, PAIR_SECONDS, `pair ${pair + 1}/${PAIRS}`);
     }
     // After the load: what each server holds once it has served thousands of requests (the mocks
     // run by node: their own process too; the bare server: below its tsx launcher).
-    for (const [name, server, self] of [["before", old, true], ["now", current, true], ["bare", bare, false], ["jobs on", withJobs, true], ["jobs off", stateless, true]] as const) rss.set(name, descendantsRss(server.pid, self));
+    for (const [name, server, self] of [["before", old, true], ["now", current, true], ["bare", bare, false], ["jobs on", jobProcesses![0], true], ["jobs off", jobProcesses![1], true]] as const) rss.set(name, descendantsRss(server.pid, self));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await before.remove();
@@ -219,7 +227,7 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
   for (const [what, on, off] of [["valid action (starts a job)", "jobs on: valid action", "jobs off: valid action"], ["status poll (ShowEngineJob)", "jobs on: status poll", "jobs off: status poll"]] as const) {
     const byRps = results.get(on)!.map((r, i) => r.requests.average / results.get(off)![i]!.requests.average);
     const byCpu = cpuPerRequest.get(on)!.map((ms, i) => cpuPerRequest.get(off)![i]! / ms);
-    const pairNote = `median of ${PAIRS} pairs of ${PAIR_SECONDS} s loads back to back (per pair ${spread(byRps)})`;
+    const pairNote = `median of ${PAIRS} pairs of ${PAIR_SECONDS} s loads back to back, ${PAIRS_PER_PROCESS} on each of ${PAIRS / PAIRS_PER_PROCESS} pairs of fresh mock processes (per pair ${spread(byRps)})`;
     figures.push(
       figure({ section: "mock", name: `jobs on ÷ off: ${what}, req/s`, value: ratio(on, off), unit: "×", runs: PAIRS, target: { kind: "min", value: 0.9 }, note: `${pairNote}; on ${rps(on).toFixed(0)}, off ${rps(off).toFixed(0)} req/s; p99 ${p99(on)} / ${p99(off)} ms` }),
       figure({ section: "mock", name: `jobs on ÷ off: ${what}, by CPU per request`, value: cpuRatio(on, off), unit: "×", runs: PAIRS, target: { kind: "min", value: 0.9 }, note: `median of ${PAIRS} pairs (per pair ${spread(byCpu)}); on ${cpu(on).toFixed(0)} µs, off ${cpu(off).toFixed(0)} µs CPU per request` }),
