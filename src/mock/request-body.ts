@@ -50,7 +50,7 @@ export function nestedTooDeep(text: string): number | undefined {
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_DEPTH) return i + 1;
-    } else if (c === 0x5d || c === 0x7d) depth--;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--; // a close before any open buys no depth
   }
   return undefined;
 }

@@ -41,6 +41,11 @@ describe('JSON nested too deep', () => {
     expect(readBody(Buffer.from(text), JSON_TYPE)).toEqual({ ok: true, value: JSON.parse(text) });
   });
 
+  it('closing brackets before any opening one buy no depth: the opening ones after them are still counted', () => {
+    const text = `${']}'.repeat(10_000)}${'['.repeat(MAX_DEPTH + 1)}`;
+    expect(nestedTooDeep(text)).toBe(20_000 + MAX_DEPTH + 1);
+  });
+
   it('closing brackets bring the depth back: many shallow siblings pass', () => {
     const text = `[${Array.from({ length: 1_000 }, () => nested(MAX_DEPTH - 1)).join(',')}]`;
     expect(nestedTooDeep(text)).toBeUndefined();

@@ -73,8 +73,10 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
       kind: kind.kind,
       id,
       action: operation.iid ?? '',
-      projectId: store.shared(path['project_id']!),
-      resourceId: started.resourceId === undefined ? undefined : store.shared(started.resourceId),
+      // Slices of the request's path; the last path of each operation is remembered (pathParameters),
+      // so jobs started on one path share its strings instead of each keeping a copy of the path.
+      projectId: path['project_id']!,
+      resourceId: started.resourceId,
       detail: started.detail,
       polls: control?.polls ?? settings.polls,
       outcome: control?.outcome ?? settings.outcome,

@@ -1,6 +1,5 @@
 /** The jobs the mock has started: in memory, bounded, the oldest forgotten first, gone when it stops. */
 import { randomInt, randomUUID } from 'node:crypto';
-import { BoundedMap } from '../bounded-map.js';
 import type { Outcome } from './control.js';
 
 /** The four kinds of job, named after the status operation that follows each. */
@@ -44,7 +43,6 @@ export class JobStore {
   #size = 0;
   /** Job numbers count up from a random start, so two runs of the mock rarely share an ID. */
   #next = randomInt(100_000, 1_000_000_000);
-  readonly #strings = new BoundedMap<string, string>(1_000);
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`JobStore: limit must be a whole number ≥ 1, not ${limit}`);
@@ -59,18 +57,6 @@ export class JobStore {
     if (kind === 'ShowJob') return uuid; // 0e2dae94-23ff-449a-bb9c-1b808cf2106d
     if (kind === 'ShowJobDetail') return `JOB${uuid}`; // JOB66761060-f209-407c-a093-4df6f531b9dc
     return uuid.replace(/-/g, ''); // 0000000059071dbc01591661d3990019
-  }
-
-  /**
-   * `value` itself, or an equal string kept earlier: a job's project and resource IDs are slices of
-   * its request's path, and keeping the slice keeps the whole path; thousands of jobs of a few
-   * projects then hold one copy each.
-   */
-  shared(value: string): string {
-    const known = this.#strings.get(value);
-    if (known !== undefined) return known;
-    this.#strings.set(value, value);
-    return value;
   }
 
   /** Keeps a job whose ID came from freshId, in the place of the job `limit` numbers older. */
@@ -113,5 +99,5 @@ function parseHex12(digits: string): number {
  * poll, different for every job): a CSE job's number in hex, else the first eight of its UUID.
  */
 export function tokenOf(job: Job): string {
-  return job.kind === 'ShowEngineJob' ? Number(job.id).toString(16).padStart(8, '0') : job.id.replace(/^JOB/, '').slice(0, 8).toLowerCase();
+  return job.kind === 'ShowEngineJob' ? Number(job.id).toString(16).padStart(8, '0') : job.id.replace(/^JOB/, '').slice(0, 8);
 }
