@@ -35,6 +35,9 @@ let consumer: string;
 const inConsumer = async (script: string, type = 'module') =>
   (await run(process.execPath, [`--input-type=${type}`, '-e', script], { cwd: consumer })).stdout.trim();
 
+// The checks on the tarball and in the consumer run side by side (describe.concurrent, each test with its
+// own `expect`): most are a process start-up (attw, node in the consumer, the mock command), and this
+// file's chain (clean pack, install, these) is the longest of the suite.
 beforeAll(async () => {
   pack = await cleanPack(root);
   // A new project, as `npm init -y` makes it plus "type": "module", installing the tarball. Prism
@@ -116,14 +119,14 @@ describe('package.json', () => {
   });
 });
 
-describe('package linters, on the tarball', () => {
-  it('publint finds nothing, suggestions included', async () => {
+describe.concurrent('package linters, on the tarball', () => {
+  it('publint finds nothing, suggestions included', async ({ expect }) => {
     const tarball = (await readFile(pack.tarball)).buffer as ArrayBuffer;
     const { messages } = await publint({ strict: true, pack: { tarball } });
     expect(messages).toEqual([]);
   });
 
-  it('arethetypeswrong finds nothing for ESM consumers (node16 and bundlers)', async () => {
+  it('arethetypeswrong finds nothing for ESM consumers (node16 and bundlers)', async ({ expect }) => {
     // The package is ESM only by design: CommonJS callers use import(), hence the esm-only profile.
     const { stdout } = await run(join(root, 'node_modules', '.bin', 'attw'), [pack.tarball, '--profile', 'esm-only', '--format', 'json']).catch(
       (e: { stdout: string }) => e,
@@ -136,19 +139,19 @@ describe('package linters, on the tarball', () => {
   });
 });
 
-describe('a new project that installs the tarball', () => {
-  it('imports the client by package name and gets what src/index.ts exports', async () => {
+describe.concurrent('a new project that installs the tarball', () => {
+  it('imports the client by package name and gets what src/index.ts exports', async ({ expect }) => {
     const names = await inConsumer("console.log(JSON.stringify(Object.keys(await import('huaweicloud-job-actions')).sort()))");
     expect(JSON.parse(names)).toEqual(Object.keys(await import('../../src/index.js')).sort());
   });
 
-  it('from CommonJS, loads it with await import() (the README says so)', async () => {
+  it('from CommonJS, loads it with await import() (the README says so)', async ({ expect }) => {
     const script = "import('huaweicloud-job-actions').then((m) => console.log(typeof m.createCseClient))";
     const { createCseClient } = await import('../../src/index.js');
     expect(await inConsumer(script, 'commonjs')).toBe(typeof createCseClient);
   });
 
-  it('serves ./mock from the installed dist: startMock answers with the shipped bundle and stops', async () => {
+  it('serves ./mock from the installed dist: startMock answers with the shipped bundle and stops', async ({ expect }) => {
     const script = [
       "const { startMock } = await import('huaweicloud-job-actions/mock');",
       'const mock = await startMock();',
@@ -160,7 +163,7 @@ describe('a new project that installs the tarball', () => {
   });
 });
 
-describe('the mock command (bin), as the tarball installs it', () => {
+describe.concurrent('the mock command (bin), as the tarball installs it', () => {
   /** Starts `node <bin>` as one process; resolves with it and its URL once it listens. */
   async function startBin() {
     const bin = join(consumer, 'node_modules', '.bin', 'huaweicloud-job-actions-mock');
@@ -178,7 +181,7 @@ describe('the mock command (bin), as the tarball installs it', () => {
     return { bin, child, url, output: () => output };
   }
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('runs in one process, serves, and stops on %s to its own PID', async (signal) => {
+  it.for(['SIGTERM', 'SIGINT'] as const)('runs in one process, serves, and stops on %s to its own PID', async (signal, { expect }) => {
     const { bin, child, url, output } = await startBin();
     try {
       expect(readFileSync(bin, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
