@@ -4,6 +4,38 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+/**
+ * The features Playwright 1.65 turns off itself (`--disable-features` in its chromiumSwitches). Chromium
+ * keeps only the last `--disable-features` of its command line, whole (nothing is merged), and Playwright
+ * puts ours after its own: so ours repeats its list. pages.test.ts reads the running browser's command
+ * line and fails when ours no longer holds every feature Playwright's names (a Playwright upgrade).
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Chromium 156's headless mode gives every window (one per browser context) the address bar's popups,
+ * two WebUI pages in a renderer process of their own: ~0.65 s of CPU per context here, for popups no
+ * test opens (four contexts per run of pages.test.ts, measured per process).
+ */
+export const OUR_DISABLED_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -13,6 +45,7 @@ const LAUNCH_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OUR_DISABLED_FEATURES].join(',')}`,
 ];
 
 /**

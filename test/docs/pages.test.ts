@@ -7,13 +7,15 @@
  * With DOCS_SCREENSHOTS=1, full-page screenshots go to test-output/docs/ for a reviewer (they check
  * nothing, and growing each page to its full height and rendering it cost ~3 s of CPU per run).
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, type ExpectStatic } from 'vitest';
 import { operationHref, redocSlug } from '../../scripts/docs-landing.js';
 import { serveDocs, type DocsServer } from '../../scripts/docs-server.js';
-import { launchChromium, openWatchedPage, type WatchedPage } from './browser.js';
+import { launchChromium, openWatchedPage, OUR_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, type WatchedPage } from './browser.js';
 import { documentedServices, EXPECTED_OPERATIONS, ROOT, type DocumentedOperation } from './bundle.js';
 
 const DOCS = join(ROOT, 'generated', 'docs');
@@ -22,11 +24,13 @@ const { overview, services } = await documentedServices();
 
 let server: DocsServer;
 let browser: Browser;
+let browserSession: CDPSession;
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   server = await serveDocs(DOCS);
   browser = await launchChromium();
+  browserSession = await browser.newBrowserCDPSession();
 });
 
 afterAll(async () => {
@@ -38,6 +42,9 @@ afterAll(async () => {
 async function withPage(expect: ExpectStatic, check: (watched: WatchedPage) => Promise<void>): Promise<void> {
   const watched = await openWatchedPage(browser);
   try {
+    // The page's window has no address-bar popup pages (browser.ts turns them off: a renderer each).
+    const { targetInfos } = await browserSession.send('Target.getTargets');
+    expect(targetInfos.filter((target) => target.type === 'browser_ui').map((target) => target.url), 'browser UI pages').toEqual([]);
     await check(watched);
     expect(watched.externalRequests(), 'requests that left 127.0.0.1').toEqual([]);
     expect(watched.unexpectedErrors(), 'console errors').toEqual([]);
@@ -94,6 +101,24 @@ test('the pages cover exactly the nine operations (five actions, four status ope
   expect(Object.fromEntries(services.map(({ name, operations }) => [name, operations.map((o) => o.operationId)]))).toEqual(
     EXPECTED_OPERATIONS,
   );
+});
+
+test("Chromium reads Playwright's disabled features and ours: its last --disable-features (the only one it reads) holds every feature the earlier ones name", () => {
+  // The browser is a child of this process (/usr/bin/chromium execs it); its arguments as it got them.
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+  const commandLines = children.flatMap((pid) => {
+    try {
+      return [readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')];
+    } catch {
+      return []; // ps itself, gone by now
+    }
+  });
+  const [args] = commandLines.filter(([exe, ...rest]) => exe === '/usr/lib/chromium/chromium' && !rest.some((arg) => arg.startsWith('--type=')));
+  const lists = (args ?? []).filter((arg) => arg.startsWith('--disable-features=')).map((arg) => arg.slice('--disable-features='.length).split(','));
+  expect(lists.length, 'Playwright passes its own list first').toBeGreaterThanOrEqual(2);
+  const earlier = [...new Set(lists.slice(0, -1).flat())].sort();
+  expect(earlier, "Playwright's own list: update PLAYWRIGHT_DISABLED_FEATURES in browser.ts").toEqual([...PLAYWRIGHT_DISABLED_FEATURES].sort());
+  expect(lists.at(-1)).toEqual([...PLAYWRIGHT_DISABLED_FEATURES, ...OUR_DISABLED_FEATURES]);
 });
 
 /** Moves the open page to a route (`#/tag/operation`) the way a followed link does, without reloading it. */
