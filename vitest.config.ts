@@ -3,16 +3,26 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The files that take longest (each 10-30 s: one busy thread, or waiting on child processes and Chromium),
- * in the order they start. Started last, one of them would run alone at the end while the other core
- * idles; vitest's own order (longest first from its cache) did not hold here and there is no cache in CI.
+ * The files that take longest (each 10-30 s: one busy thread, or waiting on child processes, Chromium or
+ * timers), in the order they start. Started last, one of them would run alone at the end while the other
+ * core idles; vitest's own order (longest first from its cache) did not hold here and there is no cache in
+ * CI. The package test first: its chain (a clean `npm pack` with its build, an install, then its checks) is
+ * the suite's longest. Then the files that wait most (timers, retry delays, child processes), so that their
+ * waiting overlaps the busy files instead of running alone at the end (request-paths and retry-after,
+ * ~10 s each mostly waiting, used to be among the last files to finish).
  */
 const LONGEST = [
-  "test/mock/robustness.test.ts",
   "test/package/package.test.ts",
+  "test/mock/robustness.test.ts",
   "test/docs/pages.test.ts",
   "test/mock/mock-script.test.ts",
+  "test/client/request-paths.test.ts",
+  "test/client/retry-after.test.ts",
+  "test/mock/jobs/simulation.test.ts",
   "test/docs/samples.test.ts",
+  "test/client/mock-jobs.test.ts",
+  "test/docs/redocly-code-samples.test.ts",
+  "test/client/wait.test.ts",
 ];
 
 class LongestFirst extends BaseSequencer {
