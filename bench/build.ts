@@ -7,7 +7,9 @@
  */
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
+import { cpus } from "node:os";
 import { REPO, run } from "./lib/command.js";
+import { endedChildrenCpuMs } from "./lib/process-tree.js";
 import { figure, type Figure } from "./lib/report.js";
 import { median, repeat } from "./lib/stats.js";
 import { ranAndFresh, wireitPlan } from "./lib/wireit.js";
@@ -27,17 +29,23 @@ async function clean(root: string): Promise<void> {
 
 const SIMPLE = { WIREIT_LOGGER: "simple", WIREIT_CACHE: "none" };
 
+/** A command's wall time and the CPU time of its whole process tree (it must be the only one running). */
+async function timed(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; cpuMs: number; output: string }> {
+  const cpuBefore = endedChildrenCpuMs();
+  const { ms, output } = await run(command, cwd, env);
+  return { ms, cpuMs: endedChildrenCpuMs() - cpuBefore, output };
+}
+
 /** The scripts' commands one after another, each from clean, as the build would run them alone. */
-async function serialSum(root: string, perStep: Record<string, number[]>): Promise<number> {
+async function serialSum(root: string, perStep: Record<string, number[]>): Promise<{ ms: number; cpuMs: number }> {
   await clean(root);
-  let sum = 0;
+  const sum = { ms: 0, cpuMs: 0 };
   for (const script of await wireitPlan(root)) {
     if (!script.command) continue;
-    const start = performance.now();
-    await run(script.command, root, { ...script.env, PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter) });
-    const ms = performance.now() - start;
+    const { ms, cpuMs } = await timed(script.command, root, { ...script.env, PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter) });
     (perStep[script.name] ??= []).push(ms);
-    sum += ms;
+    sum.ms += ms;
+    sum.cpuMs += cpuMs;
   }
   return sum;
 }
@@ -47,6 +55,8 @@ export async function benchBuild({ runs }: BuildRuns, log: (line: string) => voi
   const fresh: number[] = [];
   const edited: number[] = [];
   const serial: number[] = [];
+  const coldCpu: number[] = [];
+  const serialCpu: number[] = [];
   const old: number[] = [];
   const perStep: Record<string, number[]> = {};
   let editRan: string[] = [];
@@ -57,7 +67,9 @@ export async function benchBuild({ runs }: BuildRuns, log: (line: string) => voi
 
   await repeat(runs, async (i) => {
     await clean(REPO);
-    cold.push((await run("npm run build", REPO, SIMPLE)).ms);
+    const coldRun = await timed("npm run build", REPO, SIMPLE);
+    cold.push(coldRun.ms);
+    coldCpu.push(coldRun.cpuMs);
     fresh.push((await run("npm run build", REPO, SIMPLE)).ms);
     await writeFile(join(REPO, EDITED_FILE), edit);
     try {
@@ -67,7 +79,9 @@ export async function benchBuild({ runs }: BuildRuns, log: (line: string) => voi
     } finally {
       await writeFile(join(REPO, EDITED_FILE), source);
     }
-    serial.push(await serialSum(REPO, perStep));
+    const alone = await serialSum(REPO, perStep);
+    serial.push(alone.ms);
+    serialCpu.push(alone.cpuMs);
     if (oldMain) old.push((await run("npx tsx scripts/build.ts", oldMain)).ms);
     log(
       `build: run ${i + 1}/${runs}: cold ${s(cold.at(-1)!)}, nothing changed ${s(fresh.at(-1)!)}, one path file edited ` +
@@ -82,6 +96,15 @@ export async function benchBuild({ runs }: BuildRuns, log: (line: string) => voi
     figure({ section: "build", name: "npm run build, cold (as CI)", value: c, unit: "s", runs }),
     figure({ section: "build", name: "serial sum of its tools", value: median(serial) / 1000, unit: "s", runs }),
     figure({ section: "build", name: "cold ÷ serial sum", value: median(cold) / median(serial), unit: "×", runs, target: { kind: "max", value: 0.7 } }),
+    figure({ section: "build", name: "CPU time: cold build, serial sum", value: median(coldCpu) / 1000, unit: "s", runs, note: `serial sum ${s(median(serialCpu))} of CPU in ${s(median(serial))}: its tools use ${(median(serialCpu) / median(serial)).toFixed(2)} cores on average when each runs alone` }),
+    figure({
+      section: "build",
+      name: `fastest any schedule can be on ${cpus().length} cores ÷ serial sum`,
+      value: median(serialCpu) / cpus().length / median(serial),
+      unit: "×",
+      runs,
+      note: "the serial sum's CPU time spread evenly over every core (a build in parallel does at least that work): no build of these tools beats this ratio here",
+    }),
     figure({ section: "build", name: "nothing changed ÷ cold", value: median(fresh) / median(cold), unit: "×", runs, target: { kind: "max", value: 0.15 }, note: `${s(median(fresh))}` }),
     figure({
       section: "build",
@@ -104,6 +127,8 @@ export async function benchBuild({ runs }: BuildRuns, log: (line: string) => voi
     freshMs: fresh,
     editedMs: edited,
     serialSumMs: serial,
+    coldCpuMs: coldCpu,
+    serialSumCpuMs: serialCpu,
     oldBuildMs: old,
     editedRan: editRan,
     editedFresh: editFresh,
