@@ -16,6 +16,7 @@ import { documentedServices, EXPECTED_OPERATIONS, ROOT } from './bundle.js';
 const run = promisify(execFile);
 const SAMPLES = join(ROOT, 'openapi', 'code-samples');
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc');
+const TSBUILDINFO = join(ROOT, 'node_modules', '.cache', 'tsc', 'code-samples.tsbuildinfo');
 const { services } = await documentedServices();
 const operations = services.flatMap((service) => service.operations.map((operation) => ({ service, operation })));
 const operationIds = Object.values(EXPECTED_OPERATIONS).flat();
@@ -54,7 +55,11 @@ describe('TypeScript samples', () => {
     expect(wrong).toContain('engineID:');
     await writeFile(wrongFile, wrong);
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ extends: join(SAMPLES, 'tsconfig.json'), include: [join(SAMPLES, '*.ts'), '*.ts'] }));
-    result = await tsc(['-p', join(dir, 'tsconfig.json'), '--noEmit', '--pretty', 'false', '--listFiles']);
+    // Incremental, like the build's typecheck: its build info (outside dir, which is made anew each run) lets a rerun
+    // reuse the earlier check of each file that did not change (the client's source, mostly): ~1.1 s less CPU for
+    // this file on a rerun (5.4 s against 6.6 s, measured here); a fresh clone checks everything. tsc still reads every
+    // file and reports every error, those of unchanged files included (the wrong copy's, each run).
+    result = await tsc(['-p', join(dir, 'tsconfig.json'), '--noEmit', '--pretty', 'false', '--listFiles', '--incremental', '--tsBuildInfoFile', TSBUILDINFO]);
     errors = result.output.split('\n').filter((line) => /: error TS\d+:/.test(line));
   });
 
