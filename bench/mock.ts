@@ -15,7 +15,7 @@
  * Also, in the same runs, today's mock with its job simulation on (the default) and off
  * (`startMock({ jobs: false })`): the same valid action, and a job-status poll (ShowEngineJob) of
  * a started job against the documented example the mock without jobs answers; the two loads of a
- * pair at the same time, on a fresh pair of mock processes every three pairs.
+ * pair at the same time, each pair on a fresh pair of mock processes.
  */
 import autocannon, { type Result } from "autocannon";
 import { attempt, REPO } from "./lib/command.js";
@@ -106,7 +106,7 @@ async function startedJob(url: string): Promise<string> {
 
 /** Pairs of jobs on ÷ off loads, how many run on each pair of fresh mock processes, and the seconds of each load. */
 const PAIRS = 15;
-const PAIRS_PER_PROCESS = 3;
+const PAIRS_PER_PROCESS = 1;
 const PAIR_SECONDS = 2;
 
 const builtMock = (tree: string) => `${tree}/dist/mock/index.js`;
@@ -175,21 +175,28 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     }
     // The pairs run on mocks of their own that serve nothing else, so that both sides have the same
     // history (the mocks above also serve requests never seen, whose garbage and remembered answers
-    // make collections dearer), and on fresh ones every few pairs: one process's speed moves by
-    // 10-20% from another's with the choices of its JIT, so one process per side measured the
-    // processes as much as the simulation.
+    // make collections dearer), and on a fresh pair of processes each (started in turn in either
+    // order): one process's CPU per request moves by 10-20% from another's with the choices of its
+    // JIT, more than the simulation costs, so the figure is a median over many pairs of processes.
     let jobProcesses: [ServerProcess, ServerProcess] | undefined;
     for (let pair = 0; pair < PAIRS; pair++) {
       if (pair % PAIRS_PER_PROCESS === 0) {
         if (jobProcesses) await Promise.all(jobProcesses.map((server) => server.stop()));
-        jobProcesses = [await serveMock(now), await serveMock(now, { BENCH_MOCK_JOBS: "off" })];
+        const withJobs = () => serveMock(now);
+        const without = () => serveMock(now, { BENCH_MOCK_JOBS: "off" });
+        if (pair % 2) {
+          const on = await withJobs();
+          jobProcesses = [on, await without()];
+        } else {
+          const off = await without();
+          jobProcesses = [await withJobs(), off];
+        }
         servers = [bare, current, old, ...jobProcesses];
         for (const target of pairsOn(...jobProcesses, await startedJob(jobProcesses[0].url)).flat()) await load(target, 1, connections); // warm-up
       }
       const pairs = pairsOn(...jobProcesses!, await startedJob(jobProcesses![0].url));
-      // Both sides at once, each on its own connections: whatever else the machine does in that
-      // second, both bear it alike, and with both mocks busy the kernel shares the CPU between them,
-      // so each answers in proportion to what a request costs it.
+      // Both sides at once, each on its own connections: whatever else the machine does in those
+      // seconds, both bear it alike.
       for (const pairOfLoads of pairs) {
         const [on, off] = await Promise.all(pairOfLoads.map(async (target) => ({ ...target, get: typeof target.get === "function" ? await target.get() : target.get })));
         await Promise.all([measure(on!, PAIR_SECONDS, `pair ${pair + 1}/${PAIRS}`), measure(off!, PAIR_SECONDS, `pair ${pair + 1}/${PAIRS}`)]);
@@ -229,7 +236,7 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
   for (const [what, on, off] of [["valid action (starts a job)", "jobs on: valid action", "jobs off: valid action"], ["status poll (ShowEngineJob)", "jobs on: status poll", "jobs off: status poll"]] as const) {
     const byRps = results.get(on)!.map((r, i) => r.requests.average / results.get(off)![i]!.requests.average);
     const byCpu = cpuPerRequest.get(on)!.map((ms, i) => cpuPerRequest.get(off)![i]! / ms);
-    const pairNote = `median of ${PAIRS} pairs of ${PAIR_SECONDS} s loads, the two of a pair at the same time, ${PAIRS_PER_PROCESS} on each of ${PAIRS / PAIRS_PER_PROCESS} pairs of fresh mock processes (per pair ${spread(byRps)})`;
+    const pairNote = `median of ${PAIRS} pairs of ${PAIR_SECONDS} s loads, the two of a pair at the same time, each pair on fresh mock processes (per pair ${spread(byRps)})`;
     figures.push(
       // With both mocks and the load generator on the machine's cores, the generator sets both mocks' pace until one
       // needs more than its share of the CPU: this ratio stays near 1 for costs below that, and CPU per request is the
