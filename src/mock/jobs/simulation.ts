@@ -15,7 +15,7 @@ import type { JobSettings } from './options.js';
 import { poll, type Snapshot } from './progress.js';
 import { scriptTask } from './script-task.js';
 import { serviceStageJob } from './servicestage-job.js';
-import { JobStore, type Job } from './store.js';
+import { JobStore, NO_STAGE_ENDS, type Job } from './store.js';
 import { workspaceJob } from './workspace-job.js';
 
 /** The operation that starts each kind of job, and the one that follows it (src/job.ts, STATUS_OPERATIONS). */
@@ -84,7 +84,7 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
       message: control?.message,
       startedAt: clock(),
       seen: 0,
-      stageEnds: [],
+      stageEnds: NO_STAGE_ENDS,
       shown: undefined,
     });
     return { ...answer, body: started.answer };

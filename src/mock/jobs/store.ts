@@ -34,6 +34,12 @@ export interface Job {
 export const NO_DETAIL: Job['detail'] = Object.freeze({});
 
 /**
+ * The stage ends of a job no poll has seen end a stage: one frozen list for all of them (poll() gives a
+ * job its own list at its first stage end). Thousands of jobs are kept; most are never polled.
+ */
+export const NO_STAGE_ENDS: Job['stageEnds'] = Object.freeze([]) as unknown as number[];
+
+/**
  * The jobs in a ring: job number n sits at n % limit until job n + limit takes its place, and its ID
  * carries n (a CSE ID is a number; the others end in it, as twelve hex digits), so finding a job is
  * one read, not a lookup in a table of thousands that changes with every job.
