@@ -284,6 +284,39 @@ describe('the control header on the wire', () => {
   });
 });
 
+describe('jobs started one after another keep what is their own', () => {
+  // Kept jobs share what they can (one frozen detail per engine and version, one empty list of stage ends until
+  // a stage ends): a job must still show its own version, and its own stage ends and end time.
+  it('UpgradeEngine to 2.4.0, 2.4.1, 2.4.0 on one engine: each job describes its version; polled in turn, each ends on its own', async () => {
+    const upgrade = ACTIONS.find((a) => a.name === 'UpgradeEngine')!;
+    const ids: string[] = [];
+    for (const version of ['2.4.0', '2.4.1', '2.4.0']) {
+      const answer = await send(mock.url, { method: upgrade.method, path: upgrade.path, headers: { ...JSON_BODY, 'x-mock-job': 'succeed; polls=2' }, body: { version } });
+      expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+      ids.push(String(answer.json.jobId));
+    }
+    const poll = async (id: string) => (await send(mock.url, { method: 'GET', path: upgrade.statusPath(id), headers: AUTH })).json;
+    const first = await poll(ids[0]!);
+    expect(first.description).toBe(`Upgrade engine ${first.tasks[0].tasks[0].engineName} to 2.4.0`);
+    expect((await poll(ids[1]!)).description).toMatch(/ to 2\.4\.1$/);
+    expect((await poll(ids[2]!)).description).toMatch(/ to 2\.4\.0$/);
+    // The first job runs to its end; the others, polled once each, are still running with no step ended.
+    await poll(ids[0]!);
+    const ended = await poll(ids[0]!);
+    expect(ended.status).toBe('Finished');
+    expect(ended.endTime).toBeGreaterThan(0);
+    for (const id of ids.slice(1)) {
+      const running = await poll(id);
+      expect(running.status).toBe('Executing');
+      expect(running.endTime).toBe(0);
+      // Its steps not yet finished show no end (the first job's ends are not theirs).
+      const unfinished = running.tasks.filter((step: { status: string }) => step.status !== 'Finished');
+      expect(unfinished.length).toBeGreaterThan(0);
+      expect(unfinished.map((step: { endTime: number }) => step.endTime)).toEqual(unfinished.map(() => 0));
+    }
+  });
+});
+
 describe('memory is bounded: the oldest job is forgotten first', () => {
   let small: RunningMock;
   beforeAll(async () => {
