@@ -96,7 +96,7 @@ export async function benchBuild({ runs }: BuildRuns, log: (line: string) => voi
     figure({ section: "build", name: "npm run build, cold (as CI)", value: c, unit: "s", runs }),
     figure({ section: "build", name: "serial sum of its tools", value: median(serial) / 1000, unit: "s", runs }),
     figure({ section: "build", name: "cold ÷ serial sum", value: median(cold) / median(serial), unit: "×", runs, target: { kind: "max", value: 0.7 } }),
-    figure({ section: "build", name: "CPU time: cold build, serial sum", value: median(coldCpu) / 1000, unit: "s", runs, note: `serial sum ${s(median(serialCpu))} of CPU in ${s(median(serial))}: its tools use ${(median(serialCpu) / median(serial)).toFixed(2)} cores on average when each runs alone` }),
+    figure({ section: "build", name: "CPU time of the cold build", value: median(coldCpu) / 1000, unit: "s", runs, note: `serial sum ${s(median(serialCpu))} of CPU in ${s(median(serial))}: its tools use ${(median(serialCpu) / median(serial)).toFixed(2)} cores on average when each runs alone` }),
     figure({
       section: "build",
       name: `fastest any schedule can be on ${cpus().length} cores ÷ serial sum`,

@@ -104,9 +104,8 @@ async function startedJob(url: string): Promise<string> {
   return RETRY_ENGINE_PATH.replace(/\/actions$/, `/jobs/${body.jobId}`);
 }
 
-/** Pairs of jobs on ÷ off loads, how many run on each pair of fresh mock processes, and the seconds of each load. */
+/** Pairs of jobs on ÷ off loads (each on a fresh pair of mock processes), and the seconds of each load. */
 const PAIRS = 15;
-const PAIRS_PER_PROCESS = 1;
 const PAIR_SECONDS = 2;
 
 const builtMock = (tree: string) => `${tree}/dist/mock/index.js`;
@@ -178,23 +177,20 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
     // make collections dearer), and on a fresh pair of processes each (started in turn in either
     // order): one process's CPU per request moves by 10-20% from another's with the choices of its
     // JIT, more than the simulation costs, so the figure is a median over many pairs of processes.
+    /** A mock with jobs and one without, [on, off], started one after the other in the order given. */
+    const jobPair = async (withJobsFirst: boolean): Promise<[ServerProcess, ServerProcess]> => {
+      const start = (jobs: boolean) => serveMock(now, jobs ? {} : { BENCH_MOCK_JOBS: "off" });
+      const first = await start(withJobsFirst);
+      const second = await start(!withJobsFirst);
+      return withJobsFirst ? [first, second] : [second, first];
+    };
     let jobProcesses: [ServerProcess, ServerProcess] | undefined;
     for (let pair = 0; pair < PAIRS; pair++) {
-      if (pair % PAIRS_PER_PROCESS === 0) {
-        if (jobProcesses) await Promise.all(jobProcesses.map((server) => server.stop()));
-        const withJobs = () => serveMock(now);
-        const without = () => serveMock(now, { BENCH_MOCK_JOBS: "off" });
-        if (pair % 2) {
-          const on = await withJobs();
-          jobProcesses = [on, await without()];
-        } else {
-          const off = await without();
-          jobProcesses = [await withJobs(), off];
-        }
-        servers = [bare, current, old, ...jobProcesses];
-        for (const target of pairsOn(...jobProcesses, await startedJob(jobProcesses[0].url)).flat()) await load(target, 1, connections); // warm-up
-      }
-      const pairs = pairsOn(...jobProcesses!, await startedJob(jobProcesses![0].url));
+      if (jobProcesses) await Promise.all(jobProcesses.map((server) => server.stop()));
+      jobProcesses = await jobPair(pair % 2 === 1);
+      servers = [bare, current, old, ...jobProcesses];
+      for (const target of pairsOn(...jobProcesses, await startedJob(jobProcesses[0].url)).flat()) await load(target, 1, connections); // warm-up
+      const pairs = pairsOn(...jobProcesses, await startedJob(jobProcesses[0].url));
       // Both sides at once, each on its own connections: whatever else the machine does in those
       // seconds, both bear it alike.
       for (const pairOfLoads of pairs) {

@@ -4,7 +4,7 @@
  * the poll after the last running one sees the outcome: every stage done, or the stage that was
  * executing failed. Times are the mock's clock at the poll that saw each stage end.
  */
-import { NO_STAGE_ENDS, type Job } from './store.js';
+import type { Job } from './store.js';
 
 export const STAGES = 3;
 
@@ -33,10 +33,7 @@ export function poll(job: Job, now: number): Snapshot {
   const failing = !running && job.outcome === 'fail';
   const done = running ? doneAt(job.seen, job.polls) : failing ? (job.polls === 0 ? 0 : doneAt(job.polls, job.polls)) : STAGES;
   const ends = failing ? done + 1 : done;
-  if (job.stageEnds.length < ends) {
-    if (job.stageEnds === NO_STAGE_ENDS) job.stageEnds = [];
-    for (let i = job.stageEnds.length; i < ends; i++) job.stageEnds.push(now);
-  }
+  if (job.stageEnds.length < ends) job.stageEnds = [...job.stageEnds, ...Array<number>(ends - job.stageEnds.length).fill(now)];
   return new JobSnapshot(job, running ? 'running' : failing ? 'failed' : 'succeeded', done, now);
 }
 

@@ -25,7 +25,7 @@ export interface Job {
   /** Polls answered so far. */
   seen: number;
   /** When each stage ended (by the clock of the poll that saw it end); the last entry is the job's end. */
-  stageEnds: number[];
+  stageEnds: readonly number[];
   /** The status body last shown (frozen), and what it showed: state, stages done, the clock's second if the kind shows it (simulation.ts). */
   shown?: { state: string; done: number; second: number; body: Record<string, unknown> } | undefined;
 }
@@ -34,10 +34,11 @@ export interface Job {
 export const NO_DETAIL: Job['detail'] = Object.freeze({});
 
 /**
- * The stage ends of a job no poll has seen end a stage: one frozen list for all of them (poll() gives a
- * job its own list at its first stage end). Thousands of jobs are kept; most are never polled.
+ * The stage ends of a job no poll has seen end a stage: one list for all of them. Thousands of jobs
+ * are kept and most are never polled; poll() replaces a job's list when a stage ends (at most once
+ * per stage), so no list is ever changed in place.
  */
-export const NO_STAGE_ENDS: Job['stageEnds'] = Object.freeze([]) as unknown as number[];
+export const NO_STAGE_ENDS: Job['stageEnds'] = Object.freeze([]);
 
 /**
  * The jobs in a ring: job number n sits at n % limit until job n + limit takes its place, and its ID
