@@ -1,7 +1,7 @@
 /** CSE: RetryEngine and UpgradeEngine answer an integer `jobId`; ShowEngineJob shows the job, its steps and tasks. */
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
-import { tokenOf, type Job } from './store.js';
+import { tokenOf } from './store.js';
 import { reason, STAGES } from './progress.js';
 
 export const engineJob: Kind = {
@@ -11,7 +11,7 @@ export const engineJob: Kind = {
     return {
       answer: { ...answer, id: path['engine_id'], jobId: Number(id) },
       resourceId: path['engine_id']!,
-      detail: detailOf(typeof answer['name'] === 'string' ? answer['name'] : undefined, version),
+      detail: { engineName: typeof answer['name'] === 'string' ? answer['name'] : undefined, version },
     };
   },
   status(job, at, operation) {
@@ -62,14 +62,3 @@ export const engineJob: Kind = {
     };
   },
 };
-
-let lastDetail: Job['detail'] = Object.freeze({});
-
-/**
- * The job's detail, frozen and shared with the job started before it when both name the same engine and
- * version (a test suite retries one engine again and again): thousands of jobs are kept.
- */
-function detailOf(engineName: string | undefined, version: string | undefined): Job['detail'] {
-  if (lastDetail.engineName !== engineName || lastDetail.version !== version) lastDetail = Object.freeze({ engineName, version });
-  return lastDetail;
-}

@@ -15,7 +15,7 @@ import type { JobSettings } from './options.js';
 import { poll, type Snapshot } from './progress.js';
 import { scriptTask } from './script-task.js';
 import { serviceStageJob } from './servicestage-job.js';
-import { JobStore, NO_STAGE_ENDS, type Job } from './store.js';
+import { JobStore, type Job } from './store.js';
 import { workspaceJob } from './workspace-job.js';
 
 /** The operation that starts each kind of job, and the one that follows it (src/job.ts, STATUS_OPERATIONS). */
@@ -68,25 +68,23 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
     const path = pathParameters(operation, input.url.path);
     const body = typeof input.body === 'object' && input.body !== null ? (input.body as Json) : {};
     const started = kind.start(answer.body as Json, id, path, body);
-    // One shape for every job (no optional spreads): thousands are kept, and each is read on every poll.
-    store.add({
-      kind: kind.kind,
+    store.add(
+      {
+        kind: kind.kind,
+        action: operation.iid ?? '',
+        // Slices of the request's path; the last path of each operation is remembered (pathParameters),
+        // so jobs started on one path share its strings instead of each keeping a copy of the path.
+        projectId: path['project_id']!,
+        resourceId: started.resourceId,
+        detail: started.detail,
+        polls: control?.polls ?? settings.polls,
+        outcome: control?.outcome ?? settings.outcome,
+        code: control?.code,
+        message: control?.message,
+      },
       id,
-      action: operation.iid ?? '',
-      // Slices of the request's path; the last path of each operation is remembered (pathParameters),
-      // so jobs started on one path share its strings instead of each keeping a copy of the path.
-      projectId: path['project_id']!,
-      resourceId: started.resourceId,
-      detail: started.detail,
-      polls: control?.polls ?? settings.polls,
-      outcome: control?.outcome ?? settings.outcome,
-      code: control?.code,
-      message: control?.message,
-      startedAt: clock(),
-      seen: 0,
-      stageEnds: NO_STAGE_ENDS,
-      shown: undefined,
-    });
+      clock(),
+    );
     return { ...answer, body: started.answer };
   }
 

@@ -5,51 +5,68 @@ import type { Outcome } from './control.js';
 /** The four kinds of job, named after the status operation that follows each. */
 export type JobKind = 'ShowEngineJob' | 'ShowJob' | 'ListScriptTasks' | 'ShowJobDetail';
 
-export interface Job {
+/** What an action asked for: a test suite repeats one request, and the jobs it starts share one order. */
+export interface JobOrder {
   kind: JobKind;
-  /** The ID as the status operation takes it (a CSE job's decimal digits). */
-  id: string;
   /** The action that started it. */
   action: string;
   projectId: string;
   /** CSE: the engine; ServiceStage: the component instance. */
-  resourceId?: string;
+  resourceId: string | undefined;
   /** What the action asked for: CSE the engine's name and the upgrade's version; ServiceStage the action and its parameters. */
-  detail: { engineName?: string; version?: string; instanceAction?: string; replica?: number };
+  detail: Detail;
   /** Polls answered "running" before the outcome. */
   polls: number;
   outcome: Outcome;
-  code?: string;
-  message?: string;
-  startedAt: number;
+  code: string | undefined;
+  message: string | undefined;
+}
+
+export interface Detail {
+  engineName?: string | undefined;
+  version?: string | undefined;
+  instanceAction?: string;
+  replica?: number;
+}
+
+/** A job as its status operations see it: made at its first poll, then kept with it. */
+export interface Job extends Readonly<JobOrder> {
+  /** The ID as the status operation takes it (a CSE job's decimal digits). */
+  readonly id: string;
+  readonly startedAt: number;
   /** Polls answered so far. */
   seen: number;
   /** When each stage ended (by the clock of the poll that saw it end); the last entry is the job's end. */
   stageEnds: readonly number[];
   /** The status body last shown (frozen), and what it showed: state, stages done, the clock's second if the kind shows it (simulation.ts). */
-  shown?: { state: string; done: number; second: number; body: Record<string, unknown> } | undefined;
+  shown: { state: string; done: number; second: number; body: Record<string, unknown> } | undefined;
 }
 
 /** The detail of a job whose action asks for nothing more: one object for all of them. */
-export const NO_DETAIL: Job['detail'] = Object.freeze({});
+export const NO_DETAIL: Detail = Object.freeze({});
+
+const NO_STAGE_ENDS: Job['stageEnds'] = Object.freeze([]);
 
 /**
- * The stage ends of a job no poll has seen end a stage: one list for all of them. Thousands of jobs
- * are kept and most are never polled; poll() replaces a job's list when a stage ends (at most once
- * per stage), so no list is ever changed in place.
- */
-export const NO_STAGE_ENDS: Job['stageEnds'] = Object.freeze([]);
-
-/**
- * The jobs in a ring: job number n sits at n % limit until job n + limit takes its place, and its ID
- * carries n (a CSE ID is a number; the others end in it, as twelve hex digits), so finding a job is
- * one read, not a lookup in a table of thousands that changes with every job.
+ * The jobs in a ring of columns: job number n sits at slot (n - first) % limit until job n + limit
+ * takes its place, and its ID carries n (a CSE ID is the number; the others end in it, as twelve hex
+ * digits), so finding a job is one read. Thousands of jobs are kept and most are never polled: a
+ * kept job is two numbers in typed arrays and a reference to its (shared) order, not an object the
+ * garbage collector copies and promotes; its `Job` is made when a poll first asks for it.
  */
 export class JobStore {
-  readonly #ring: (Job | undefined)[] = [];
-  #size = 0;
   /** Job numbers count up from a random start, so two runs of the mock rarely share an ID. */
-  #next = randomInt(100_000, 1_000_000_000);
+  readonly #first = randomInt(100_000, 1_000_000_000);
+  #next = this.#first;
+  #numbers = new Float64Array(0);
+  #startedAt = new Float64Array(0);
+  readonly #orders: (JobOrder | undefined)[] = [];
+  /** The IDs of the kinds whose ID has a random part (a CSE ID is its number). */
+  readonly #ids: (string | undefined)[] = [];
+  /** The jobs a poll has asked for. */
+  readonly #followed: (Job | undefined)[] = [];
+  #last: JobOrder | undefined;
+  #size = 0;
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`JobStore: limit must be a whole number ≥ 1, not ${limit}`);
@@ -66,30 +83,75 @@ export class JobStore {
     return uuid.replace(/-/g, ''); // 0000000059071dbc01591661d3990019
   }
 
-  /** Keeps a job whose ID came from freshId, in the place of the job `limit` numbers older. */
-  add(job: Job): void {
-    const slot = this.#slot(job.kind, job.id);
-    if (slot === undefined) throw new RangeError(`JobStore: ${job.id} is not an ID this store gave`);
-    if (this.#ring[slot] === undefined) this.#size++;
-    this.#ring[slot] = job;
+  /** Keeps the job of an ID from freshId, in the place of the job `limit` numbers older. */
+  add(order: JobOrder, id: string, startedAt: number): void {
+    const n = this.#number(order.kind, id);
+    if (n === undefined || n >= this.#next) throw new RangeError(`JobStore: ${id} is not an ID this store gave`);
+    const slot = (n - this.#first) % this.limit;
+    if (slot >= this.#numbers.length) this.#grow(slot);
+    // The first round fills the slots in order: the lists grow at their ends and stay packed.
+    while (this.#orders.length <= slot) this.#orders.push(undefined), this.#ids.push(undefined), this.#followed.push(undefined);
+    if (this.#orders[slot] === undefined) this.#size++;
+    this.#orders[slot] = this.#shared(order);
+    this.#ids[slot] = order.kind === 'ShowEngineJob' ? undefined : id;
+    this.#followed[slot] = undefined;
+    this.#numbers[slot] = n;
+    this.#startedAt[slot] = startedAt;
   }
 
   /** The job of this kind and ID, while it is kept. */
   get(kind: JobKind, id: string): Job | undefined {
-    const slot = this.#slot(kind, id);
-    const job = slot === undefined ? undefined : this.#ring[slot];
-    return job !== undefined && job.id === id && job.kind === kind ? job : undefined;
+    const n = this.#number(kind, id);
+    if (n === undefined || n >= this.#next) return undefined;
+    const slot = (n - this.#first) % this.limit;
+    const order = this.#orders[slot];
+    if (order === undefined || order.kind !== kind || this.#numbers[slot] !== n || (kind !== 'ShowEngineJob' && this.#ids[slot] !== id)) return undefined;
+    let job = this.#followed[slot];
+    if (job === undefined) {
+      const { action, projectId, resourceId, detail, polls, outcome, code, message } = order;
+      job = { kind, id, action, projectId, resourceId, detail, polls, outcome, code, message, startedAt: this.#startedAt[slot]!, seen: 0, stageEnds: NO_STAGE_ENDS, shown: undefined };
+      this.#followed[slot] = job;
+    }
+    return job;
   }
 
   get size(): number {
     return this.#size;
   }
 
-  /** Where the job numbered by this ID sits; undefined for what no fresh ID looks like. */
-  #slot(kind: JobKind, id: string): number | undefined {
-    const n = kind === 'ShowEngineJob' ? (/^[0-9]{1,15}$/.test(id) ? Number(id) : Number.NaN) : parseHex12(id.slice(-12));
-    return Number.isSafeInteger(n) && n >= 0 ? n % this.limit : undefined;
+  /** The job number an ID carries; undefined for what no fresh ID looks like (a CSE ID with a leading zero, say). */
+  #number(kind: JobKind, id: string): number | undefined {
+    const n = kind === 'ShowEngineJob' ? (/^[1-9][0-9]{0,14}$/.test(id) ? Number(id) : Number.NaN) : parseHex12(id.slice(-12));
+    return Number.isSafeInteger(n) && n >= this.#first ? n : undefined;
   }
+
+  /** The order the job before asked for when this one is the same (compared field by field), so kept jobs share it. */
+  #shared(order: JobOrder): JobOrder {
+    const last = this.#last;
+    if (last && sameOrder(last, order)) return last;
+    this.#last = Object.freeze({ ...order, detail: Object.freeze({ ...order.detail }) });
+    return this.#last;
+  }
+
+  /** Room for the slot in the typed columns: doubled up to the limit, so a small test suite's mock stays small. */
+  #grow(slot: number): void {
+    const size = Math.min(this.limit, Math.max(slot + 1, 1_024, this.#numbers.length * 2));
+    const numbers = new Float64Array(size);
+    const startedAt = new Float64Array(size);
+    numbers.set(this.#numbers);
+    startedAt.set(this.#startedAt);
+    this.#numbers = numbers;
+    this.#startedAt = startedAt;
+  }
+}
+
+function sameOrder(a: JobOrder, b: JobOrder): boolean {
+  return (
+    a.kind === b.kind && a.action === b.action && a.projectId === b.projectId && a.resourceId === b.resourceId &&
+    a.polls === b.polls && a.outcome === b.outcome && a.code === b.code && a.message === b.message &&
+    a.detail.engineName === b.detail.engineName && a.detail.version === b.detail.version &&
+    a.detail.instanceAction === b.detail.instanceAction && a.detail.replica === b.detail.replica
+  );
 }
 
 /** n (below 2^48) as twelve hex digits, in two halves that each stay a small integer for V8. */
