@@ -1,4 +1,5 @@
 /** What the simulation needs to know about each kind of job: how an action starts it, how its status reads. */
+import type { JsonText } from '../json-text.js';
 import type { Operation } from '../prism-library.js';
 import type { Snapshot } from './progress.js';
 import type { Job, JobKind } from './store.js';
@@ -6,8 +7,8 @@ import type { Job, JobKind } from './store.js';
 export type Json = Record<string, any>; // bodies built from the documented examples; a test validates them against the schemas
 
 export interface Started {
-  /** The action's answer with the job's fresh ID. */
-  answer: Json;
+  /** The action's answer with the job's fresh ID (as text, answer-template.ts). */
+  answer: Json | JsonText;
   resourceId?: string;
   detail: Job['detail'];
 }

@@ -1,8 +1,11 @@
 /** ServiceStage: UpdateInstanceAction answers a string `job_id`; ShowJobDetail shows the job and its tasks. */
+import { answerTemplate } from './answer-template.js';
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
 import { tokenOf } from './store.js';
 import { iso, reason, STAGES } from './progress.js';
+
+const answered = answerTemplate(['job_id']);
 
 export const serviceStageJob: Kind = {
   kind: 'ShowJobDetail',
@@ -10,7 +13,7 @@ export const serviceStageJob: Kind = {
   start(answer, id, path, body) {
     const parameters = typeof body['parameters'] === 'object' && body['parameters'] !== null ? body['parameters'] : {};
     return {
-      answer: { ...answer, job_id: id },
+      answer: answered(answer, id),
       resourceId: path['instance_id']!,
       detail: {
         instanceAction: String(body['action']),
