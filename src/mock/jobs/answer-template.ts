@@ -4,59 +4,58 @@ import { isDeeplyFrozen } from '../frozen.js';
 import { JsonText } from '../json-text.js';
 import type { Json } from './kind.js';
 
-/** Marks the holes while an example is cut: random, so no example's own text can hold one. */
-const MARK = `\u0000${randomUUID()}:`;
+/** Marks the hole while an example is cut: random, so no example's own text can hold it. */
+const MARK = `\u0000${randomUUID()}`;
+const HOLE = JSON.stringify(MARK);
+
+/** The example's text with the request's fields written in, cut where the job's own field goes. */
+interface Cut {
+  example: Json;
+  /** The request's values (all but the last of `names`) the text holds. */
+  fixed: readonly unknown[];
+  /** The text before and after the job's field; undefined when the example cannot be cut. */
+  parts: readonly [string, string] | undefined;
+}
 
 /**
  * `(example, ...values)` → the text of `{ ...example, [names[0]]: values[0], ... }`, exactly as
- * JSON.stringify writes it. An example is cut at those fields once (examples are Prism's remembered,
- * deeply frozen answers, the same object for a repeated request), and each job's values are written
- * into the cuts. An example that is not frozen (it could change) or a value JSON cannot write gives
- * the object itself.
+ * JSON.stringify writes it. The last name is the job's own field (its fresh ID); the others come
+ * from the request (an engine's ID), the same from one job to the next while a test repeats a
+ * request. So the example is written once with them, cut at the job's field, and each job's answer
+ * is that text with the job's value in the cut: no object built, no JSON written, for each action.
+ * An example that is not deeply frozen (it could change) or a value JSON cannot write gives the
+ * object itself.
  */
 export function answerTemplate(names: readonly string[]): (example: Json, ...values: unknown[]) => Json | JsonText {
-  const cuts = new WeakMap<object, Cut | undefined>();
-  const cut = (example: Json): Cut | undefined => {
-    if (cuts.has(example)) return cuts.get(example);
+  const cuts = new WeakMap<object, Cut>();
+  let last: Cut | undefined;
+  const cutOf = (example: Json, values: unknown[]): Cut => {
+    const known = last?.example === example ? last : cuts.get(example);
+    if (known && names.every((_, i) => i === names.length - 1 || known.fixed[i] === values[i])) return known;
     const marked: Json = { ...example };
-    names.forEach((name, i) => (marked[name] = `${MARK}${i}`));
-    const whole = JSON.stringify(marked);
-    // Where each hole is (in the example's order of keys, not in the order of `names`); each once.
-    const holes = names.map((_, i) => {
-      const mark = JSON.stringify(`${MARK}${i}`);
-      const at = whole.indexOf(mark);
-      return { value: i, at, end: at + mark.length, again: whole.indexOf(mark, at + 1) };
-    });
-    let found: Cut | undefined;
-    if (holes.every((hole) => hole.at >= 0 && hole.again < 0)) {
-      holes.sort((a, b) => a.at - b.at);
-      const parts = holes.map((hole, i) => whole.slice(i === 0 ? 0 : holes[i - 1]!.end, hole.at));
-      found = { parts: [...parts, whole.slice(holes.at(-1)?.end ?? 0)], values: holes.map((hole) => hole.value) };
-    }
-    cuts.set(example, found);
-    return found;
-  };
-  const object = (example: Json, values: unknown[]): Json => {
-    const filled: Json = { ...example };
-    names.forEach((name, i) => (filled[name] = values[i]));
-    return filled;
+    names.forEach((name, i) => (marked[name] = i === names.length - 1 ? MARK : values[i]));
+    const [before, after, ...more] = JSON.stringify(marked).split(HOLE);
+    const parts = isDeeplyFrozen(example) && after !== undefined && more.length === 0 ? ([before!, after] as const) : undefined;
+    const cut: Cut = { example, fixed: values.slice(0, -1), parts };
+    cuts.set(example, cut);
+    return cut;
   };
   return (example, ...values) => {
-    const found = isDeeplyFrozen(example) ? cut(example) : undefined;
-    if (found === undefined) return object(example, values);
-    const { parts, values: order } = found;
-    let text = parts[0]!;
-    for (let i = 0; i < order.length; i++) {
-      const value = JSON.stringify(values[order[i]!]);
-      if (value === undefined) return object(example, values);
-      text += value + parts[i + 1]!;
-    }
-    return new JsonText(text);
+    last = cutOf(example, values);
+    const own = textOf(values[names.length - 1]);
+    if (last.parts === undefined || own === undefined) return object(example, names, values);
+    return new JsonText(last.parts[0] + own + last.parts[1]);
   };
 }
 
-/** The example's text cut at the holes; `values[i]` is the index of the value that goes after `parts[i]`. */
-interface Cut {
-  parts: readonly string[];
-  values: readonly number[];
+/** JSON's text of a value; a finite number's without JSON.stringify's set-up (it writes numbers as String does). */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  return JSON.stringify(value);
+}
+
+function object(example: Json, names: readonly string[], values: unknown[]): Json {
+  const filled: Json = { ...example };
+  names.forEach((name, i) => (filled[name] = values[i]));
+  return filled;
 }

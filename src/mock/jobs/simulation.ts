@@ -42,7 +42,7 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
   const store = new JobStore(settings.limit);
   const afterPrism: AfterPrism = (answer, { operation, input }) => {
     const starts = STARTED_BY.get(operation?.iid);
-    const follows = FOLLOWED_BY.get(operation?.iid);
+    const follows = starts ? undefined : FOLLOWED_BY.get(operation?.iid);
     if (!starts && !follows) return answer;
     const raw = input.headers?.[CONTROL_HEADER];
     let control: JobControl | undefined;
@@ -85,7 +85,7 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
       id,
       clock(),
     );
-    return { ...answer, body: started.answer };
+    return { status: answer.status, headers: answer.headers, body: started.answer };
   }
 
   function follow(kind: Kind, answer: MockAnswer, operation: Operation, input: PrismInput): MockAnswer {

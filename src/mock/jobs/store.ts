@@ -58,6 +58,9 @@ export class JobStore {
   /** Job numbers count up from a random start, so two runs of the mock rarely share an ID. */
   readonly #first = randomInt(100_000, 1_000_000_000);
   #next = this.#first;
+  /** The ID freshId gave last: the simulation keeps each job right after taking its ID, so add() need not read it. */
+  #given: string | undefined;
+  #givenKind: JobKind | undefined;
   #numbers = new Float64Array(0);
   #startedAt = new Float64Array(0);
   readonly #orders: (JobOrder | undefined)[] = [];
@@ -75,17 +78,14 @@ export class JobStore {
   /** A fresh ID of the shape the service uses (see the examples), carrying a new job number. */
   freshId(kind: JobKind): string {
     const n = this.#next++;
-    if (kind === 'ShowEngineJob') return String(n); // 18638
-    // randomUUID draws from a cached pool (randomBytes costs ~5 µs a call); its last twelve digits become the number's.
-    const uuid = `${randomUUID().slice(0, 24)}${hex12(n)}`;
-    if (kind === 'ShowJob') return uuid; // 0e2dae94-23ff-449a-bb9c-1b808cf2106d
-    if (kind === 'ShowJobDetail') return `JOB${uuid}`; // JOB66761060-f209-407c-a093-4df6f531b9dc
-    return uuid.replace(/-/g, ''); // 0000000059071dbc01591661d3990019
+    this.#givenKind = kind;
+    this.#given = idOf(kind, n);
+    return this.#given;
   }
 
   /** Keeps the job of an ID from freshId, in the place of the job `limit` numbers older. */
   add(order: JobOrder, id: string, startedAt: number): void {
-    const n = this.#number(order.kind, id);
+    const n = id === this.#given && order.kind === this.#givenKind ? this.#next - 1 : this.#number(order.kind, id);
     if (n === undefined || n >= this.#next) throw new RangeError(`JobStore: ${id} is not an ID this store gave`);
     const slot = (n - this.#first) % this.limit;
     if (slot >= this.#numbers.length) this.#grow(slot);
@@ -143,6 +143,16 @@ export class JobStore {
     this.#numbers = numbers;
     this.#startedAt = startedAt;
   }
+}
+
+/** Job n's ID, of the shape the service uses (see the examples). */
+function idOf(kind: JobKind, n: number): string {
+  if (kind === 'ShowEngineJob') return String(n); // 18638
+  // randomUUID draws from a cached pool (randomBytes costs ~5 µs a call); its last twelve digits become the number's.
+  const uuid = `${randomUUID().slice(0, 24)}${hex12(n)}`;
+  if (kind === 'ShowJob') return uuid; // 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+  if (kind === 'ShowJobDetail') return `JOB${uuid}`; // JOB66761060-f209-407c-a093-4df6f531b9dc
+  return uuid.replace(/-/g, ''); // 0000000059071dbc01591661d3990019
 }
 
 function sameOrder(a: JobOrder, b: JobOrder): boolean {

@@ -20,6 +20,13 @@ const VALUES: [unknown, unknown][] = [
   ['quote " backslash \\ \u0000 \u001f \u2028 😀 \udfff', -1.5e300],
   ['"}],"jobId":666,{"', Number.NaN],
   ['\u0000' + 'x'.repeat(10_000), Number.MAX_SAFE_INTEGER],
+  ['engine', -0],
+  ['engine', Number.NEGATIVE_INFINITY],
+  ['engine', 1e21],
+  ['engine', 'a string where a number was'],
+  ['engine', 'quote " backslash \\ \u0000 \u2028 lone \ud800'],
+  ['engine', null],
+  ['engine', { nested: ['"'] }],
 ];
 
 describe('answerTemplate', () => {
@@ -32,6 +39,13 @@ describe('answerTemplate', () => {
         expect(JSON.parse(text(answered(frozen, id, jobId)))).toEqual(JSON.parse(JSON.stringify({ ...example, id, jobId })));
       }
     }
+  });
+
+  it('follows the request\'s values as they change (one engine, another, the first again) and examples taken in turn', () => {
+    const answered = answerTemplate(['id', 'jobId']);
+    const [retry, upgrade] = [deepFreeze({ id: 'x', name: 'r', jobId: 0 }), deepFreeze({ id: 'x', name: 'u', jobId: 0, extra: true })];
+    const calls: [Record<string, unknown>, string, number][] = [[retry, 'a', 1], [retry, 'b', 2], [upgrade, 'b', 3], [retry, 'a', 4], [upgrade, 'a', 5], [upgrade, 'a', 6]];
+    for (const [example, id, jobId] of calls) expect(text(answered(example, id, jobId))).toBe(JSON.stringify({ ...example, id, jobId }));
   });
 
   it('cuts one example once and fills each job anew: two jobs of one example, two answers', () => {
@@ -47,8 +61,9 @@ describe('answerTemplate', () => {
     example['name'] = 'changed';
     expect(answered(example, 'a', 3)).toEqual({ id: 'a', jobId: 3, name: 'changed' });
     const frozen = deepFreeze({ id: 'e', jobId: 1 });
-    expect(JSON.stringify(answered(frozen, undefined, 2))).toBe(JSON.stringify({ jobId: 2 }));
-    expect(answered(frozen, undefined, 2)).not.toBeInstanceOf(JsonText);
+    expect(text(answered(frozen, undefined, 2))).toBe(JSON.stringify({ jobId: 2 })); // a request's value JSON leaves out, as it does
+    expect(answered(frozen, 'a', undefined)).toEqual({ id: 'a', jobId: undefined }); // the job's own value JSON cannot write: the object
+    expect(answered(frozen, 'a', undefined)).not.toBeInstanceOf(JsonText);
     expect(text(answered(frozen, 'after a fallback', 4))).toBe('{"id":"after a fallback","jobId":4}');
   });
 
