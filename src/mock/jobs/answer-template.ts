@@ -8,54 +8,45 @@ import type { Json } from './kind.js';
 const MARK = `\u0000${randomUUID()}`;
 const HOLE = JSON.stringify(MARK);
 
-/** The example's text with the request's fields written in, cut where the job's own field goes. */
+/** The example's text with the request's field written in, cut where the job's own field goes. */
 interface Cut {
   example: Json;
-  /** The request's values (all but the last of `names`) the text holds. */
-  fixed: readonly unknown[];
+  /** The request's value the text holds. */
+  fixed: unknown;
   /** The text before and after the job's field; undefined when the example cannot be cut. */
   parts: readonly [string, string] | undefined;
 }
 
 /**
- * `(example, ...values)` → the text of `{ ...example, [names[0]]: values[0], ... }`, exactly as
- * JSON.stringify writes it. The last name is the job's own field (its fresh ID); the others come
- * from the request (an engine's ID), the same from one job to the next while a test repeats a
- * request. So the example is written once with them, cut at the job's field, and each job's answer
- * is that text with the job's value in the cut: no object built, no JSON written, for each action.
- * An example that is not deeply frozen (it could change) or a value JSON cannot write gives the
- * object itself.
+ * `(example, ownJson, fixedValue)` → the text of `{ ...example, [fixed]: fixedValue, [own]: own }`,
+ * exactly as JSON.stringify writes it, where `ownJson` is the job's own value (its fresh ID) already
+ * written as JSON. The fixed field comes from the request (an engine's ID) and stays the same from
+ * one job to the next while a test repeats a request, so the example is written once with it and
+ * cut at the job's field; each job's answer is then that text with the job's value in the cut: no
+ * object built and no JSON written for each action. An example that is not deeply frozen (it could
+ * change) gives the object itself.
  */
-export function answerTemplate(names: readonly string[]): (example: Json, ...values: unknown[]) => Json | JsonText {
+export function answerTemplate(own: string, fixed?: string): (example: Json, ownJson: string, fixedValue?: unknown) => Json | JsonText {
   const cuts = new WeakMap<object, Cut>();
   let last: Cut | undefined;
-  const cutOf = (example: Json, values: unknown[]): Cut => {
+  const cutOf = (example: Json, fixedValue: unknown): Cut => {
     const known = last?.example === example ? last : cuts.get(example);
-    if (known && names.every((_, i) => i === names.length - 1 || known.fixed[i] === values[i])) return known;
-    const marked: Json = { ...example };
-    names.forEach((name, i) => (marked[name] = i === names.length - 1 ? MARK : values[i]));
-    const [before, after, ...more] = JSON.stringify(marked).split(HOLE);
+    if (known && known.fixed === fixedValue) return known;
+    const [before, after, ...more] = JSON.stringify(filled(example, MARK, fixedValue)).split(HOLE);
     const parts = isDeeplyFrozen(example) && after !== undefined && more.length === 0 ? ([before!, after] as const) : undefined;
-    const cut: Cut = { example, fixed: values.slice(0, -1), parts };
+    const cut: Cut = { example, fixed: fixedValue, parts };
     cuts.set(example, cut);
     return cut;
   };
-  return (example, ...values) => {
-    last = cutOf(example, values);
-    const own = textOf(values[names.length - 1]);
-    if (last.parts === undefined || own === undefined) return object(example, names, values);
-    return new JsonText(last.parts[0] + own + last.parts[1]);
+  const filled = (example: Json, ownValue: unknown, fixedValue: unknown): Json => {
+    const body: Json = { ...example };
+    if (fixed !== undefined) body[fixed] = fixedValue;
+    body[own] = ownValue;
+    return body;
   };
-}
-
-/** JSON's text of a value; a finite number's without JSON.stringify's set-up (it writes numbers as String does). */
-function textOf(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  return JSON.stringify(value);
-}
-
-function object(example: Json, names: readonly string[], values: unknown[]): Json {
-  const filled: Json = { ...example };
-  names.forEach((name, i) => (filled[name] = values[i]));
-  return filled;
+  return (example, ownJson, fixedValue) => {
+    last = cutOf(example, fixedValue);
+    if (last.parts === undefined) return filled(example, JSON.parse(ownJson), fixedValue);
+    return new JsonText(last.parts[0] + ownJson + last.parts[1]);
+  };
 }

@@ -6,14 +6,14 @@ import { tokenOf } from './store.js';
 import { reason, STAGES } from './progress.js';
 
 /** The answer names the engine it retried or upgraded, and the job. */
-const answered = answerTemplate(['id', 'jobId']);
+const answered = answerTemplate('jobId', 'id');
 
 export const engineJob: Kind = {
   kind: 'ShowEngineJob',
   start(answer, id, path, body) {
     const version = typeof body['version'] === 'string' ? body['version'] : undefined;
     return {
-      answer: answered(answer, path['engine_id'], Number(id)),
+      answer: answered(answer, id, path['engine_id']), // a CSE job ID is its number's digits: the JSON of the number
       resourceId: path['engine_id']!,
       detail: { engineName: typeof answer['name'] === 'string' ? answer['name'] : undefined, version },
     };

@@ -5,11 +5,11 @@ import type { Kind } from './kind.js';
 import { iso, STAGES } from './progress.js';
 import { NO_DETAIL } from './store.js';
 
-const answered = answerTemplate(['task_id']);
+const answered = answerTemplate('task_id');
 
 export const scriptTask: Kind = {
   kind: 'ListScriptTasks',
-  start: (answer, id) => ({ answer: answered(answer, id), detail: NO_DETAIL }),
+  start: (answer, id) => ({ answer: answered(answer, JSON.stringify(id)), detail: NO_DETAIL }),
   /** One entry of `script_tasks` (the list is built by the caller, for every task asked for). */
   status(job, at, operation) {
     const template = example(operation, '200', 'Running').script_tasks?.[0] ?? {};

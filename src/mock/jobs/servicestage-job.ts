@@ -5,7 +5,7 @@ import { byState, type Kind } from './kind.js';
 import { tokenOf } from './store.js';
 import { iso, reason, STAGES } from './progress.js';
 
-const answered = answerTemplate(['job_id']);
+const answered = answerTemplate('job_id');
 
 export const serviceStageJob: Kind = {
   kind: 'ShowJobDetail',
@@ -13,7 +13,7 @@ export const serviceStageJob: Kind = {
   start(answer, id, path, body) {
     const parameters = typeof body['parameters'] === 'object' && body['parameters'] !== null ? body['parameters'] : {};
     return {
-      answer: answered(answer, id),
+      answer: answered(answer, JSON.stringify(id)),
       resourceId: path['instance_id']!,
       detail: {
         instanceAction: String(body['action']),

@@ -1,6 +1,7 @@
 /** The jobs the mock has started: in memory, bounded, the oldest forgotten first, gone when it stops. */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Outcome } from './control.js';
+import { counterDigits } from './digits.js';
 
 /** The four kinds of job, named after the status operation that follows each. */
 export type JobKind = 'ShowEngineJob' | 'ShowJob' | 'ListScriptTasks' | 'ShowJobDetail';
@@ -61,6 +62,8 @@ export class JobStore {
   /** The ID freshId gave last: the simulation keeps each job right after taking its ID, so add() need not read it. */
   #given: string | undefined;
   #givenKind: JobKind | undefined;
+  readonly #decimal = counterDigits(10);
+  readonly #hex = counterDigits(16, 12);
   #numbers = new Float64Array(0);
   #startedAt = new Float64Array(0);
   readonly #orders: (JobOrder | undefined)[] = [];
@@ -79,7 +82,12 @@ export class JobStore {
   freshId(kind: JobKind): string {
     const n = this.#next++;
     this.#givenKind = kind;
-    this.#given = idOf(kind, n);
+    if (kind === 'ShowEngineJob') return (this.#given = this.#decimal(n)); // 18638
+    // randomUUID draws from a cached pool (randomBytes costs ~5 µs a call); its last twelve digits become the number's.
+    const uuid = `${randomUUID().slice(0, 24)}${this.#hex(n)}`;
+    if (kind === 'ShowJob') this.#given = uuid; // 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+    else if (kind === 'ShowJobDetail') this.#given = `JOB${uuid}`; // JOB66761060-f209-407c-a093-4df6f531b9dc
+    else this.#given = uuid.replace(/-/g, ''); // 0000000059071dbc01591661d3990019
     return this.#given;
   }
 
@@ -145,16 +153,6 @@ export class JobStore {
   }
 }
 
-/** Job n's ID, of the shape the service uses (see the examples). */
-function idOf(kind: JobKind, n: number): string {
-  if (kind === 'ShowEngineJob') return String(n); // 18638
-  // randomUUID draws from a cached pool (randomBytes costs ~5 µs a call); its last twelve digits become the number's.
-  const uuid = `${randomUUID().slice(0, 24)}${hex12(n)}`;
-  if (kind === 'ShowJob') return uuid; // 0e2dae94-23ff-449a-bb9c-1b808cf2106d
-  if (kind === 'ShowJobDetail') return `JOB${uuid}`; // JOB66761060-f209-407c-a093-4df6f531b9dc
-  return uuid.replace(/-/g, ''); // 0000000059071dbc01591661d3990019
-}
-
 function sameOrder(a: JobOrder, b: JobOrder): boolean {
   return (
     a.kind === b.kind && a.action === b.action && a.projectId === b.projectId && a.resourceId === b.resourceId &&
@@ -162,11 +160,6 @@ function sameOrder(a: JobOrder, b: JobOrder): boolean {
     a.detail.engineName === b.detail.engineName && a.detail.version === b.detail.version &&
     a.detail.instanceAction === b.detail.instanceAction && a.detail.replica === b.detail.replica
   );
-}
-
-/** n (below 2^48) as twelve hex digits, in two halves that each stay a small integer for V8. */
-function hex12(n: number): string {
-  return Math.floor(n / 0x1000000).toString(16).padStart(6, '0') + (n % 0x1000000).toString(16).padStart(6, '0');
 }
 
 function parseHex12(digits: string): number {

@@ -5,11 +5,11 @@ import { byState, type Kind } from './kind.js';
 import { NO_DETAIL, tokenOf } from './store.js';
 import { iso, STAGES } from './progress.js';
 
-const answered = answerTemplate(['job_id']);
+const answered = answerTemplate('job_id');
 
 export const workspaceJob: Kind = {
   kind: 'ShowJob',
-  start: (answer, id) => ({ answer: answered(answer, id), detail: NO_DETAIL }),
+  start: (answer, id) => ({ answer: answered(answer, JSON.stringify(id)), detail: NO_DETAIL }),
   status(job, at, operation) {
     const running = example(operation, '200', 'Running');
     const failed = example(operation, '200', 'Failed');
