@@ -104,7 +104,7 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
     const job = store.get(kind.kind, path['job_id'] ?? '');
     if (!job || job.projectId !== project || (kind === engineJob && job.resourceId !== path['engine_id'])) return notFound(operation);
     const body = shown(kind, job, poll(job, clock()), operation);
-    return { ...answer, body: kind === serviceStageJob ? page(body, job.resourceId, query) : body };
+    return { status: answer.status, headers: answer.headers, body: kind === serviceStageJob ? page(body, job.resourceId, query) : body };
   }
 
   return { afterPrism, store };

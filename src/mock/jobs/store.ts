@@ -62,6 +62,9 @@ export class JobStore {
   /** The ID freshId gave last: the simulation keeps each job right after taking its ID, so add() need not read it. */
   #given: string | undefined;
   #givenKind: JobKind | undefined;
+  #asked: string | undefined;
+  #askedKind: JobKind | undefined;
+  #askedNumber: number | undefined;
   readonly #decimal = counterDigits(10);
   readonly #hex = counterDigits(16, 12);
   #numbers = new Float64Array(0);
@@ -109,7 +112,11 @@ export class JobStore {
 
   /** The job of this kind and ID, while it is kept. */
   get(kind: JobKind, id: string): Job | undefined {
-    const n = this.#number(kind, id);
+    // A client polls one job again and again: the number of the ID asked for last is not read again.
+    const n = id === this.#asked && kind === this.#askedKind ? this.#askedNumber : this.#number(kind, id);
+    this.#asked = id;
+    this.#askedKind = kind;
+    this.#askedNumber = n;
     if (n === undefined || n >= this.#next) return undefined;
     const slot = (n - this.#first) % this.limit;
     const order = this.#orders[slot];
