@@ -73,9 +73,20 @@ function safeDecode(segment: string): string {
   }
 }
 
-/** The first example documented under status `code` (the operation's 400 or 404), or undefined. */
-export function firstExample(operation: Operation, code: string): Record<string, unknown> | undefined {
-  const contents = operation.responses.find((r) => r.code === code)?.contents ?? [];
-  const found = contents.flatMap((c) => c.examples ?? [])[0];
-  return found && 'value' in found && typeof found.value === 'object' && found.value !== null ? structuredClone(found.value as Record<string, unknown>) : undefined;
+const firsts = new WeakMap<Operation, Map<string, Readonly<Record<string, unknown>> | undefined>>();
+
+/**
+ * The first example documented under status `code` (the operation's 400 or 404), or undefined. Deeply
+ * frozen and read once per operation and status: a client polling a job the mock has forgotten gets
+ * it on every poll.
+ */
+export function firstExample(operation: Operation, code: string): Readonly<Record<string, unknown>> | undefined {
+  let seen = firsts.get(operation);
+  if (!seen) firsts.set(operation, (seen = new Map()));
+  if (!seen.has(code)) {
+    const contents = operation.responses.find((r) => r.code === code)?.contents ?? [];
+    const found = contents.flatMap((c) => c.examples ?? [])[0];
+    seen.set(code, found && 'value' in found && typeof found.value === 'object' && found.value !== null ? deepFreeze(structuredClone(found.value as Record<string, unknown>)) : undefined);
+  }
+  return seen.get(code);
 }

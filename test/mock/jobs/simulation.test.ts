@@ -184,11 +184,13 @@ describe('jobs the mock did not start', () => {
     ['ShowJob', `/v2/${PROJECT}/workspace-jobs/0e2dae94-23ff-449a-bb9c-1b808cf2106d`],
     ['ShowJobDetail', `/v2/${PROJECT}/cas/jobs/JOB66761060-f209-407c-a093-4df6f531b9dc`],
   ];
-  it.each(UNKNOWN)('%s: an unknown ID (even the example\'s) is the documented 404', async (operationId, path) => {
-    const answer = await send(mock.url, { method: 'GET', path, headers: AUTH });
-    expect(answer.status).toBe(404);
-    expect(answer.json).toEqual(operation(operationId).responses.find((r) => r.status === 404)!.examples['NotFound']);
-    expect(matchesSchema(operation(operationId), 404, answer.json)).toEqual([]);
+  it.each(UNKNOWN)('%s: an unknown ID (even the example\'s) is the documented 404, asked once or again', async (operationId, path) => {
+    for (const _ of [1, 2]) {
+      const answer = await send(mock.url, { method: 'GET', path, headers: AUTH });
+      expect(answer.status).toBe(404);
+      expect(answer.json).toEqual(operation(operationId).responses.find((r) => r.status === 404)!.examples['NotFound']);
+      expect(matchesSchema(operation(operationId), 404, answer.json)).toEqual([]);
+    }
   });
 
   it.each(ACTIONS.filter((a) => a.statusOperation !== 'ListScriptTasks').slice(0, 4))('$name: the job under another project or engine is a 404 too', async (action) => {
