@@ -46,6 +46,7 @@ export interface Job extends Readonly<JobOrder> {
 /** The detail of a job whose action asks for nothing more: one object for all of them. */
 export const NO_DETAIL: Detail = Object.freeze({});
 
+/** The stage ends of a job no poll has seen end a stage; poll() gives the job a new list when one ends. */
 const NO_STAGE_ENDS: Job['stageEnds'] = Object.freeze([]);
 
 /**
