@@ -149,8 +149,9 @@ export async function benchMock({ runs, seconds, connections }: MockRuns, log: (
       { name: "now: valid request, each one different", server: current, body: VALID_BODY, status: 200, distinct: true },
       { name: "now: invalid request, each one different", server: current, body: INVALID_BODY, status: 400, distinct: true },
     ];
-    // Jobs on and off, each pair of loads at the same time (below). Jobs off answers the documented example for any job ID; jobs on gets a fresh job for each
-    // load (the valid-action loads start enough jobs to forget an early one).
+    // Jobs on and off, each pair of loads at the same time (below). Jobs off answers the documented example for
+    // any job ID; jobs on gets a fresh job for each load (the valid-action loads start enough jobs to forget an
+    // early one).
     const pairsOn = (withJobs: ServerProcess, stateless: ServerProcess, followed: string): [Load, Load][] => [
       [
         { name: "jobs on: valid action", server: withJobs, body: VALID_BODY, status: 200 },

@@ -7,19 +7,26 @@ type Json = Record<string, any>; // documented examples: the spec's tests check 
 const cache = new WeakMap<Operation, Map<string, Json | undefined>>();
 
 /**
- * The JSON example `name` under status `code` of the operation, or `{}` when there is none. Read on
- * every status poll, so it is not copied: it comes deeply frozen, and builders copy what they change.
+ * A JSON example documented under status `code` (the one `name` chooses, or the first), read once per
+ * operation and deeply frozen: the status operations read them on every poll, so they are not copied,
+ * and builders copy what they change.
  */
-export function example(operation: Operation, code: string, name: string): Json {
+function documented(operation: Operation, code: string, name: string | undefined): Json | undefined {
   let seen = cache.get(operation);
   if (!seen) cache.set(operation, (seen = new Map()));
-  const key = `${code} ${name}`;
+  const key = name === undefined ? code : `${code} ${name}`;
   if (!seen.has(key)) {
     const contents = operation.responses.find((r) => r.code === code)?.contents ?? [];
-    const found = contents.flatMap((c) => c.examples ?? []).find((e) => e.key === name);
+    const examples = contents.flatMap((c) => c.examples ?? []);
+    const found = name === undefined ? examples[0] : examples.find((e) => e.key === name);
     seen.set(key, found && 'value' in found && typeof found.value === 'object' && found.value !== null ? deepFreeze(structuredClone(found.value as Json)) : undefined);
   }
-  return seen.get(key) ?? EMPTY;
+  return seen.get(key);
+}
+
+/** The JSON example `name` under status `code` of the operation, or `{}` when there is none. */
+export function example(operation: Operation, code: string, name: string): Json {
+  return documented(operation, code, name) ?? EMPTY;
 }
 
 const EMPTY: Json = Object.freeze({});
@@ -73,20 +80,7 @@ function safeDecode(segment: string): string {
   }
 }
 
-const firsts = new WeakMap<Operation, Map<string, Readonly<Record<string, unknown>> | undefined>>();
-
-/**
- * The first example documented under status `code` (the operation's 400 or 404), or undefined. Deeply
- * frozen and read once per operation and status: a client polling a job the mock has forgotten gets
- * it on every poll.
- */
+/** The first example documented under status `code` (the operation's 400 or 404), or undefined; a client polling a job the mock has forgotten gets it on every poll. */
 export function firstExample(operation: Operation, code: string): Readonly<Record<string, unknown>> | undefined {
-  let seen = firsts.get(operation);
-  if (!seen) firsts.set(operation, (seen = new Map()));
-  if (!seen.has(code)) {
-    const contents = operation.responses.find((r) => r.code === code)?.contents ?? [];
-    const found = contents.flatMap((c) => c.examples ?? [])[0];
-    seen.set(code, found && 'value' in found && typeof found.value === 'object' && found.value !== null ? deepFreeze(structuredClone(found.value as Record<string, unknown>)) : undefined);
-  }
-  return seen.get(code);
+  return documented(operation, code, undefined);
 }

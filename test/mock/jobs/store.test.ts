@@ -1,6 +1,6 @@
 /** The job store: fresh IDs of each service's shape, keyed by the ID alone, a job found only as its own kind. */
 import { describe, expect, it } from 'vitest';
-import { JobStore, tokenOf, type JobKind, type JobOrder } from '../../../src/mock/jobs/store.js';
+import { JobStore, tokenOf, type Detail, type JobKind, type JobOrder } from '../../../src/mock/jobs/store.js';
 
 const KINDS: JobKind[] = ['ShowEngineJob', 'ShowJob', 'ListScriptTasks', 'ShowJobDetail'];
 const SHAPES: Record<JobKind, RegExp> = {
@@ -10,6 +10,7 @@ const SHAPES: Record<JobKind, RegExp> = {
   ShowJobDetail: /^JOB[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
 };
 
+const BASE_DETAIL: Detail = { engineName: 'e', version: '1', instanceAction: 'restart', replica: 1 };
 const ORDER: Omit<JobOrder, 'kind'> = { action: 'a', projectId: 'p', resourceId: undefined, detail: {}, polls: 1, outcome: 'succeed', code: undefined, message: undefined };
 
 /** Starts a job of this kind (a fresh ID, kept at once); its ID. */
@@ -51,10 +52,18 @@ describe('JobStore', () => {
     const [a, b, c, d] = [version('1'), version('1'), version('2'), version('1')].map((id) => store.get('ShowEngineJob', id)!);
     expect(b!.detail).toBe(a!.detail);
     expect([a, b, c, d].map((j) => j!.detail.version)).toEqual(['1', '1', '2', '1']);
-    for (const [field, value] of Object.entries({ action: 'b', projectId: 'q', resourceId: 'r', polls: 2, outcome: 'fail', code: 'X', message: 'y' })) {
-      const before = store.get('ListScriptTasks', job(store, 'ListScriptTasks'))!;
-      const after = store.get('ListScriptTasks', job(store, 'ListScriptTasks', { [field]: value }))!;
-      expect([before[field as keyof JobOrder], after[field as keyof JobOrder]], field).toEqual([ORDER[field as keyof typeof ORDER], value]);
+    // One other value for every field of an order and of its detail (typed exhaustively: a field added to JobOrder or
+    // Detail without one here fails to compile, and then this test, if the store does not compare it).
+    const other: { [K in Exclude<keyof JobOrder, 'kind' | 'detail'>]-?: NonNullable<JobOrder[K]> } = { action: 'b', projectId: 'q', resourceId: 'r', polls: 2, outcome: 'fail', code: 'X', message: 'y' };
+    const otherDetail: Required<Detail> = { engineName: 'f', version: '9', instanceAction: 'scale', replica: 3 };
+    const changes: Partial<JobOrder>[] = [
+      ...Object.entries(other).map(([field, value]) => ({ [field]: value })),
+      ...Object.entries(otherDetail).map(([field, value]) => ({ detail: { ...BASE_DETAIL, [field]: value } })),
+    ];
+    for (const change of changes) {
+      // The job before asked for the base order; had the store taken this one for the same, it would show the base.
+      job(store, 'ListScriptTasks', { detail: BASE_DETAIL });
+      expect(store.get('ListScriptTasks', job(store, 'ListScriptTasks', { detail: BASE_DETAIL, ...change })), JSON.stringify(change)).toMatchObject(change);
     }
   });
 
@@ -138,6 +147,9 @@ describe('JobStore', () => {
       ['ShowJob', ''],
     ];
     for (const [kind, id] of forged) expect(store.get(kind, id), `${kind} ${id}`).toBeUndefined();
+    // The ID just given, added as another kind: refused, as any ID of the wrong shape.
+    const engineId = store.freshId('ShowEngineJob');
+    expect(() => store.add({ ...ORDER, kind: 'ShowJob' }, engineId, 0)).toThrow(RangeError);
     const order = { ...ORDER, kind: 'ShowJob' as const };
     for (const id of ['not-from-this-store', new JobStore(100).freshId('ShowJob'), `${workspace.slice(0, 24)}ffffffffffff`]) {
       expect(() => store.add(order, id, 0), id).toThrow(RangeError);
