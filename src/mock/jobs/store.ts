@@ -145,7 +145,7 @@ export class JobStore {
   #shared(order: JobOrder): JobOrder {
     const last = this.#last;
     if (last && sameOrder(last, order)) return last;
-    this.#last = Object.freeze({ ...order, detail: Object.freeze({ ...order.detail }) });
+    this.#last = keptOrder(order);
     return this.#last;
   }
 
@@ -159,6 +159,26 @@ export class JobStore {
     this.#numbers = numbers;
     this.#startedAt = startedAt;
   }
+}
+
+/**
+ * A frozen copy of an order, every field written out. Not `{ ...order }`: a spread copy shares the
+ * request's order's hidden class, and freezing it made V8 throw away the step's optimised code each
+ * time a test switched from one order to another (`--trace-deopt`: `sameOrder`, wrong map).
+ */
+function keptOrder(order: JobOrder): JobOrder {
+  const { detail } = order;
+  return Object.freeze({
+    kind: order.kind,
+    action: order.action,
+    projectId: order.projectId,
+    resourceId: order.resourceId,
+    detail: Object.freeze({ engineName: detail.engineName, version: detail.version, instanceAction: detail.instanceAction, replica: detail.replica }),
+    polls: order.polls,
+    outcome: order.outcome,
+    code: order.code,
+    message: order.message,
+  });
 }
 
 function sameOrder(a: JobOrder, b: JobOrder): boolean {
