@@ -162,9 +162,9 @@ export class JobStore {
 }
 
 /**
- * A frozen copy of an order, every field written out. Not `{ ...order }`: a spread copy shares the
- * request's order's hidden class, and freezing it made V8 throw away the step's optimised code each
- * time a test switched from one order to another (`--trace-deopt`: `sameOrder`, wrong map).
+ * A frozen copy of an order, every field written out. Not `{ ...order }`: with a frozen spread copy
+ * (V8 builds it from the request's order's hidden class) V8 threw away the step's optimised code
+ * each time requests switched from one order to another (`--trace-deopt`: `sameOrder`, wrong map).
  */
 function keptOrder(order: JobOrder): JobOrder {
   const { detail } = order;
