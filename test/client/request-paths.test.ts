@@ -11,7 +11,6 @@ import type { Auth } from '../../src/index.js';
 import { AUTHS, clients, OPERATIONS, TOKEN } from './fixtures.js';
 import { json, replies, startServer, type Received, type Script } from './server.js';
 
-
 /** A middleware that changes nothing: its presence alone moves the calls onto real Requests. */
 const watching: Middleware = { onRequest: () => undefined, onResponse: () => undefined };
 const PATHS: Middleware[][] = [[], [watching]];
