@@ -3,7 +3,7 @@
  * One client per service, each built on openapi-fetch and typed from that service's OpenAPI
  * bundle only.
  */
-export { createCseClient } from './cse.js';
+export { createCseClient } from './client/cse.js';
 export type {
   CseClient,
   CseClientOptions,
@@ -15,8 +15,8 @@ export type {
   EngineJob,
   EngineJobDetail,
   UpgradeEngineRequest,
-} from './cse.js';
-export { createWorkspaceClient } from './workspace.js';
+} from './client/cse.js';
+export { createWorkspaceClient } from './client/workspace.js';
 export type {
   WorkspaceClient,
   WorkspaceClientOptions,
@@ -29,8 +29,8 @@ export type {
   WorkspaceJobDetail,
   ScriptTaskList,
   WorkspaceStatusBody,
-} from './workspace.js';
-export { createServiceStageClient } from './servicestage.js';
+} from './client/workspace.js';
+export { createServiceStageClient } from './client/servicestage.js';
 export type {
   ServiceStageClient,
   ServiceStageClientOptions,
@@ -39,19 +39,19 @@ export type {
   InstanceActionJob,
   ShowJobDetailArgs,
   ServiceStageJobDetail,
-} from './servicestage.js';
-export type { ClientOptions, CallOptions } from './client.js';
-export type { Auth, TokenAuth, AkSkAuth } from './auth.js';
-export type { RetryOptions } from './retry.js';
-export type { FetchLike } from './transport.js';
-export type { Service, CseRegion, WorkspaceRegion, ServiceStageRegion } from './endpoints.js';
-export type { JobHandle, AnyJobHandle, JobResult, OperationId, Operations, JobState, JobStatus, StatusOperationId } from './job.js';
-export { STATUS_OPERATIONS } from './job.js';
-export { parseJobHandle } from './handle.js';
-export type { GetJobOptions } from './follow.js';
-export { WAIT_DEFAULTS, type WaitOptions } from './wait.js';
-export { JobFailedError, JobTimeoutError } from './job-errors.js';
-export { JobActionsError, ApiError, InvalidResponseError, NetworkError, TimeoutError } from './errors.js';
-export { signRequest } from './signer.js';
-export type { AkSkCredentials, SignableRequest } from './signer.js';
-export { VERSION, USER_AGENT } from './version.js';
+} from './client/servicestage.js';
+export type { ClientOptions, CallOptions } from './client/client.js';
+export type { Auth, TokenAuth, AkSkAuth } from './client/auth.js';
+export type { RetryOptions } from './client/retry.js';
+export type { FetchLike } from './client/transport.js';
+export type { Service, CseRegion, WorkspaceRegion, ServiceStageRegion } from './client/endpoints.js';
+export type { JobHandle, AnyJobHandle, JobResult, OperationId, Operations, JobState, JobStatus, StatusOperationId } from './client/job.js';
+export { STATUS_OPERATIONS } from './client/job.js';
+export { parseJobHandle } from './client/handle.js';
+export type { GetJobOptions } from './client/follow.js';
+export { WAIT_DEFAULTS, type WaitOptions } from './client/wait.js';
+export { JobFailedError, JobTimeoutError } from './client/job-errors.js';
+export { JobActionsError, ApiError, InvalidResponseError, NetworkError, TimeoutError } from './client/errors.js';
+export { signRequest } from './client/signer.js';
+export type { AkSkCredentials, SignableRequest } from './client/signer.js';
+export { VERSION, USER_AGENT } from './client/version.js';

@@ -3,8 +3,8 @@
  * call), the per-client signer on each hashing path, and the official core's `AKSKSigner.sign`,
  * each given the same RetryEngine request; optionally an older `signRequest` beside them.
  */
-import { webSha256 } from "../../src/sha256.js";
-import { akskSigner, signRequest } from "../../src/signer.js";
+import { webSha256 } from "../../src/client/sha256.js";
+import { akskSigner, signRequest } from "../../src/client/signer.js";
 import { sdkCredentials, sdkSign, sdkSignable } from "./sdk-peer.js";
 import { ACCESS_KEY, PROJECT_ID, RETRY_ENGINE_PATH, SECRET_KEY, VALID_BODY } from "./requests.js";
 import { median } from "./stats.js";

@@ -1,6 +1,6 @@
 /** The client's server templates and regions are the bundles' `servers`, unchanged. */
 import { describe, expect, it } from 'vitest';
-import { SERVERS } from '../../src/endpoints.js';
+import { SERVERS } from '../../src/client/endpoints.js';
 import { bundle } from './fixtures.js';
 
 describe.each(Object.entries(SERVERS))('%s', (service, server) => {

@@ -7,7 +7,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, InvalidResponseError } from '../../src/index.js';
-import { memberSource } from '../../src/json-member.js';
+import { memberSource } from '../../src/client/json-member.js';
 import { clients, OPERATIONS } from './fixtures.js';
 import { startServer, type TestServer } from './server.js';
 

@@ -1,6 +1,6 @@
-/** The README's mapping table, rule by rule, on the pure readers (src/job-state.ts). */
+/** The README's mapping table, rule by rule, on the pure readers (src/client/job-state.ts). */
 import { describe, expect, it } from 'vitest';
-import { engineJobReading, scriptTaskReading, serviceStageJobReading, workspaceJobReading } from '../../src/job-state.js';
+import { engineJobReading, scriptTaskReading, serviceStageJobReading, workspaceJobReading } from '../../src/client/job-state.js';
 
 const task = (fields: Record<string, unknown>) => ({ script_tasks: [{ id: 't', resource_ids: ['a', 'b'], ...fields }] });
 

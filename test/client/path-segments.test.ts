@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCseClient, createServiceStageClient, createWorkspaceClient } from '../../src/index.js';
-import { pathSegment } from '../../src/check.js';
+import { pathSegment } from '../../src/client/check.js';
 import { ANY_JOB, clients, ENGINE, OPERATIONS, PROJECT, TOKEN } from './fixtures.js';
 import { json, replies, startServer, type TestServer } from './server.js';
 

@@ -1,7 +1,7 @@
 /** The redactor and the sanitised copies of thrown values that errors carry as their cause. */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { redactJson, redactor, sanitized } from '../../src/redact.js';
+import { redactJson, redactor, sanitized } from '../../src/client/redact.js';
 
 const LONG = 'fakeSecretKey2222ExampleOnly2222NotReal22';
 

@@ -1,6 +1,6 @@
 /**
  * Operation functions send through one of two paths: without middleware, openapi-fetch builds a
- * CallRequest and the transport hands back the buffered answer as its parts (src/transport.ts);
+ * CallRequest and the transport hands back the buffered answer as its parts (src/client/transport.ts);
  * once middleware is registered, real Requests and Responses, which middleware is promised. Both
  * must behave alike: the same bytes on the wire, the same results and the same errors, for every
  * operation, with a token and with AK/SK.

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { ApiError } from '../../src/index.js';
-import { httpDate, retryAfterMs } from '../../src/retry-after.js';
+import { httpDate, retryAfterMs } from '../../src/client/retry-after.js';
 import { clients, OPERATIONS, PUT_OPERATIONS, TOKEN } from './fixtures.js';
 import { json, replies, startServer, type TestServer } from './server.js';
 

@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, NetworkError, TimeoutError } from '../../src/index.js';
-import { retryAfterMs } from '../../src/retry-after.js';
-import { retryDelay } from '../../src/retry.js';
+import { retryAfterMs } from '../../src/client/retry-after.js';
+import { retryDelay } from '../../src/client/retry.js';
 import { clients, OPERATIONS, POST_OPERATIONS, PUT_OPERATIONS } from './fixtures.js';
 import { json, replies, startServer, type TestServer } from './server.js';
 

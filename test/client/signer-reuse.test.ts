@@ -7,8 +7,8 @@
  * keeps the X-Sdk-Date of the current second. This test caught subtle mistakes of such memos.)
  */
 import { describe, expect, it } from 'vitest';
-import { nodeSha256, webSha256, type Sha256 } from '../../src/sha256.js';
-import { akskSigner, type SignableRequest } from '../../src/signer.js';
+import { nodeSha256, webSha256, type Sha256 } from '../../src/client/sha256.js';
+import { akskSigner, type SignableRequest } from '../../src/client/signer.js';
 import { AKSK } from './fixtures.js';
 
 const PATHS: [string, Sha256][] = [

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USER_AGENT, VERSION } from '../../src/version.js';
+import { USER_AGENT, VERSION } from '../../src/client/version.js';
 import { cleanPack, type CleanPack } from './clean-pack.js';
 
 const run = promisify(execFile);

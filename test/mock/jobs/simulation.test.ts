@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../../src/mock/index.js';
-import { engineJobReading, scriptTaskReading, serviceStageJobReading, workspaceJobReading, type Reading } from '../../../src/job-state.js';
+import { engineJobReading, scriptTaskReading, serviceStageJobReading, workspaceJobReading, type Reading } from '../../../src/client/job-state.js';
 import { AUTH, JSON_BODY, matchesSchema, operation, send } from '../fixtures.js';
 import { JOB_IDS } from '../job-ids.js';
 

@@ -1,6 +1,6 @@
 /** ServiceStage: start, stop, restart, scale or roll back a component instance, and follow the job. */
 import type { Client } from 'openapi-fetch';
-import type { operations, paths } from '../generated/types/servicestage.js';
+import type { operations, paths } from '../../generated/types/servicestage.js';
 import { argsOf, nonEmpty, optionalNonEmpty, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import { SERVICESTAGE_SERVER, type Endpoint, type ServiceStageRegion } from './endpoints.js';

@@ -1,6 +1,6 @@
 /** Cloud Service Engine (CSE): retry or upgrade a microservice engine, and follow the job it starts. */
 import type { Client } from 'openapi-fetch';
-import type { operations, paths } from '../generated/types/cse.js';
+import type { operations, paths } from '../../generated/types/cse.js';
 import { argsOf, nonEmpty, optionalHeaderValue, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import { CSE_SERVER, type CseRegion, type Endpoint } from './endpoints.js';

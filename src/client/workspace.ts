@@ -1,6 +1,6 @@
 /** Workspace: retry a failed script execution, or a failed registration/deregistration task, and follow it. */
 import type { Client } from 'openapi-fetch';
-import type { operations, paths } from '../generated/types/workspace.js';
+import type { operations, paths } from '../../generated/types/workspace.js';
 import { argsOf, nonEmpty, optionalNonEmpty, pathSegment } from './check.js';
 import { connectService, type CallOptions, type ClientOptions } from './client.js';
 import { WORKSPACE_SERVER, type Endpoint, type WorkspaceRegion } from './endpoints.js';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSha256, nodeSha256, webSha256, type Sha256 } from '../src/sha256.js';
-import { akskSigner, signRequest, type AkSkCredentials } from '../src/signer.js';
+import { defaultSha256, nodeSha256, webSha256, type Sha256 } from '../../src/client/sha256.js';
+import { akskSigner, signRequest, type AkSkCredentials } from '../../src/client/signer.js';
 
 /*
  * Parity with the official signer, once per hashing path (node:crypto, the default in Node, and
@@ -314,7 +314,7 @@ describe('hashing paths', () => {
     try {
       (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
       vi.resetModules();
-      const fresh = await import('../src/sha256.js');
+      const fresh = await import('../../src/client/sha256.js');
       expect(fresh.nodeSha256()).toBeUndefined();
       expect(fresh.defaultSha256()).toBe(fresh.webSha256);
     } finally {
