@@ -1,5 +1,4 @@
 import { isDeeplyFrozen } from './frozen.js';
-import { JsonText } from './json-text.js';
 
 export type Serialize = (body: unknown, contentType: string | undefined) => string | undefined;
 
@@ -11,8 +10,7 @@ const PROBE = { p: [1] };
  * Prism's serialiser, with the same output for less work per answer: the text of a deeply frozen
  * body is kept (per content type), and for a content type Prism serialises as JSON (its serialiser
  * is `JSON.stringify` then), `JSON.stringify` is called directly instead of parsing the type again
- * for every answer (~1.6 µs). Which types those are is asked of Prism once per type. A body already
- * written as JSON (JsonText) is sent as written.
+ * for every answer (~1.6 µs). Which types those are is asked of Prism once per type.
  */
 export function fastSerializer(serialize: Serialize): Serialize {
   const texts = new WeakMap<object, { contentType: string | undefined; text: string | undefined }>();
@@ -32,7 +30,6 @@ export function fastSerializer(serialize: Serialize): Serialize {
   };
   const once = (body: unknown, contentType: string | undefined) => (isJson(contentType) && body !== undefined ? JSON.stringify(body) : serialize(body, contentType));
   return (body, contentType) => {
-    if (body instanceof JsonText) return isJson(contentType) ? body.text : serialize(body.toJSON(), contentType);
     if (!isDeeplyFrozen(body)) return once(body, contentType);
     const known = texts.get(body);
     if (known && known.contentType === contentType) return known.text;

@@ -5,7 +5,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../src/mock/frozen.js';
 import { loadPrism, type PrismLibrary } from '../../src/mock/prism-library.js';
-import { JsonText } from '../../src/mock/json-text.js';
 import { fastSerializer, type Serialize } from '../../src/mock/serialize.js';
 
 let prism: PrismLibrary;
@@ -60,17 +59,5 @@ describe('fastSerializer', () => {
     serialize(shallow, 'application/json');
     (shallow.inner as { n: number }).n = 2;
     expect(serialize(shallow, 'application/json')).toBe('{"inner":{"n":2}}');
-  });
-
-  it('sends a body already written as JSON as it is, and what it holds for any other type', () => {
-    const { serialize, calls } = counted();
-    const body = new JsonText('{"job_id":"a","n":[1,2]}');
-    expect(serialize(body, 'application/json')).toBe(body.text);
-    expect(serialize(body, 'application/json; charset=utf-8')).toBe(body.text);
-    const before = calls();
-    for (const type of ['application/xml', 'text/plain', undefined]) {
-      expect(outcome(serialize, body, type)).toEqual(outcome(prism.serialize, { job_id: 'a', n: [1, 2] }, type));
-    }
-    expect(calls()).toBeGreaterThan(before);
   });
 });

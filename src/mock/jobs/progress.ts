@@ -33,11 +33,10 @@ export function poll(job: Job, now: number): Snapshot {
   const failing = !running && job.outcome === 'fail';
   const done = running ? doneAt(job.seen, job.polls) : failing ? (job.polls === 0 ? 0 : doneAt(job.polls, job.polls)) : STAGES;
   const ends = failing ? done + 1 : done;
-  if (job.stageEnds.length < ends) job.stageEnds = [...job.stageEnds, ...Array<number>(ends - job.stageEnds.length).fill(now)];
+  while (job.stageEnds.length < ends) job.stageEnds.push(now);
   return new JobSnapshot(job, running ? 'running' : failing ? 'failed' : 'succeeded', done, now);
 }
 
-/** A class, not an object of closures: every poll makes one, and most polls only compare it with the last. */
 class JobSnapshot implements Snapshot {
   readonly current: number;
   readonly endedAt: number | undefined;
