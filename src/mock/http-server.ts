@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { BODY_LIMIT, type MockAnswer, type MockRequest } from './answer.js';
 import { mockError } from './provider-error.js';
-import type { Serialize } from './serialize.js';
 
 export interface ServerLimits {
   /** Time from a connection's first byte (or the end of the previous request) to the end of the headers. */
@@ -13,6 +12,8 @@ export interface ServerLimits {
 }
 
 type Answerer = (request: MockRequest) => Promise<MockAnswer>;
+/** Writes a body for its Content-Type (Prism's serialiser). */
+export type Serialize = (body: unknown, contentType: string | undefined) => string | undefined;
 
 /**
  * The mock's HTTP server. Node's parser reads the requests; what it cannot parse (bad chunk

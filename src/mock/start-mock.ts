@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createAnswerer, type AfterPrism } from './answer.js';
 import { DEFAULT_DOCUMENT } from './document.js';
-import { fastSerializer } from './serialize.js';
 import { createMockServer } from './http-server.js';
 import { parsePort } from './port.js';
 import { loadPrism } from './prism-library.js';
@@ -61,7 +60,7 @@ export async function launchMock(options: MockOptions, afterPrism?: AfterPrism):
   });
   if (operations.length === 0) throw new Error(`${documentPath} has no operations to serve`);
 
-  const server = createMockServer(createAnswerer(prism, operations, afterPrism), fastSerializer(prism.serialize), { headersTimeoutMs, bodyTimeoutMs });
+  const server = createMockServer(createAnswerer(prism, operations, afterPrism), prism.serialize, { headersTimeoutMs, bodyTimeoutMs });
   const url = await listen(server, port);
   const stop = () => close(server);
   try {
