@@ -5,7 +5,6 @@ import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProb
 import { fromProblem, invalidRequest, isProviderError, mockError, type ProviderError } from './provider-error.js';
 import { readBody } from './request-body.js';
 import { describeErrors } from './describe.js';
-import { rememberAnswers } from './remembered-answers.js';
 import { createRouter } from './router.js';
 
 /** A request as the mock's HTTP server received it. */
@@ -51,7 +50,6 @@ export const BODY_LIMIT = 10 * 1024 * 1024;
  */
 export function createAnswerer(prism: PrismLibrary, operations: Operation[], after?: AfterPrism) {
   const route = createRouter(prism, operations);
-  const ask = rememberAnswers(prism, operations);
   const prefer = rememberPreferences(prism);
   return async function answer(request: MockRequest): Promise<MockAnswer> {
     const contentType = header(request.headers['content-type']);
@@ -67,7 +65,7 @@ export function createAnswerer(prism: PrismLibrary, operations: Operation[], aft
       input.body = body.value;
       let result: Either<PrismProblem, PrismResult>;
       try {
-        result = await ask(routed.right, input, config.right, request.body);
+        result = await prism.request(routed.right, input, config.right);
       } catch (error) {
         const culprit = await findCulprit(prism, routed.right, input, config.right, error);
         return unreadable(prism, routed.right, culprit, 400);
