@@ -5,7 +5,6 @@ import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProb
 import { fromProblem, invalidRequest, isProviderError, mockError, type ProviderError } from './provider-error.js';
 import { readBody } from './request-body.js';
 import { describeErrors } from './describe.js';
-import { createRouter } from './router.js';
 
 /** A request as the mock's HTTP server received it. */
 export interface MockRequest {
@@ -49,13 +48,12 @@ export const BODY_LIMIT = 10 * 1024 * 1024;
  * provider's error bodies. Whatever Prism cannot read becomes a 400 naming the part it could not.
  */
 export function createAnswerer(prism: PrismLibrary, operations: Operation[], after?: AfterPrism) {
-  const route = createRouter(prism, operations);
   const prefer = rememberPreferences(prism);
   return async function answer(request: MockRequest): Promise<MockAnswer> {
     const contentType = header(request.headers['content-type']);
     const input = prismInput(request);
     const body = request.tooLarge ? { ok: false as const, reason: `body: larger than the limit of ${BODY_LIMIT} bytes` } : readBody(request.body, contentType);
-    const routed = route(input);
+    const routed = prism.route(operations, input);
     const operation = routed._tag === 'Right' ? routed.right : undefined;
     const answered = await (async (): Promise<MockAnswer> => {
       if (routed._tag === 'Left') return problem(routed.left, 404);
