@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { findCulprit, type Neutralised } from './culprit.js';
-import { preferences, rememberPreferences } from './prefer.js';
+import { preferences } from './prefer.js';
 import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProblem, PrismResult } from './prism-library.js';
 import { fromProblem, invalidRequest, isProviderError, mockError, type ProviderError } from './provider-error.js';
 import { readBody } from './request-body.js';
@@ -48,7 +48,6 @@ export const BODY_LIMIT = 10 * 1024 * 1024;
  * provider's error bodies. Whatever Prism cannot read becomes a 400 naming the part it could not.
  */
 export function createAnswerer(prism: PrismLibrary, operations: Operation[], after?: AfterPrism) {
-  const prefer = rememberPreferences(prism);
   return async function answer(request: MockRequest): Promise<MockAnswer> {
     const contentType = header(request.headers['content-type']);
     const input = prismInput(request);
@@ -57,7 +56,7 @@ export function createAnswerer(prism: PrismLibrary, operations: Operation[], aft
     const operation = routed._tag === 'Right' ? routed.right : undefined;
     const answered = await (async (): Promise<MockAnswer> => {
       if (routed._tag === 'Left') return problem(routed.left, 404);
-      const config = preferences(prefer(input), routed.right);
+      const config = preferences(prism.preferences(input), routed.right);
       if (config._tag === 'Left') return problem(config.left, 422);
       if (!body.ok) return unreadable(prism, routed.right, { reasons: [body.reason], input }, request.tooLarge ? 413 : 400);
       input.body = body.value;

@@ -1,30 +1,6 @@
-import { BoundedMap } from './bounded-map.js';
 import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProblem } from './prism-library.js';
 
-/** How many readings are remembered; the oldest is forgotten first. */
-const REMEMBERED = 500;
-/** What Prism reads (the header, else four query parameters) longer than this is read every time. */
-const LONGEST_KEY = 1024;
-
 type Reading = ReturnType<PrismLibrary['preferences']>;
-
-/**
- * Prism's reading of `Prefer`, remembered: it depends only on the `Prefer` header and the
- * `__code`, `__dynamic`, `__seed` and `__example` query parameters (Prism's getHttpConfigFromRequest),
- * and decoding them through io-ts cost ~2 µs a request (remembered: ~0.35 µs), about 3% of a request
- * the mock answers from memory.
- */
-export function rememberPreferences(prism: PrismLibrary): (input: PrismInput) => Reading {
-  const remembered = new BoundedMap<string, Reading>(REMEMBERED);
-  return (input) => {
-    const query = input.url.query ?? {};
-    const key = JSON.stringify([input.headers?.['prefer'], query['__code'], query['__dynamic'], query['__seed'], query['__example']]);
-    if (key.length > LONGEST_KEY) return prism.preferences(input);
-    let reading = remembered.get(key);
-    if (reading === undefined) remembered.set(key, (reading = prism.preferences(input)));
-    return reading;
-  };
-}
 
 /**
  * What the request asks for with `Prefer` (or Prism's `__code`/`__example` query parameters), from
