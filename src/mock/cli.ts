@@ -6,8 +6,7 @@
  * (on/off), MOCK_JOB_POLLS, MOCK_JOB_OUTCOME and MOCK_JOB_LIMIT.
  */
 import { jobSettingsFromEnv } from './jobs/options.js';
-import { parsePort } from './port.js';
-import { startMock } from './start-mock.js';
+import { parsePort, startMock } from './start-mock.js';
 
 const DEFAULT_PORT = 4010;
 

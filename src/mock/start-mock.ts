@@ -1,11 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createAnswerer, type AfterPrism } from './answer.js';
-import { DEFAULT_DOCUMENT } from './document.js';
-import { createMockServer } from './http-server.js';
-import { parsePort } from './port.js';
-import { loadPrism } from './prism-library.js';
+import { fileURLToPath } from 'node:url';
+import { createAnswerer, type AfterPrism } from './prism/answer.js';
+import { createMockServer } from './http/server.js';
+import { loadPrism } from './prism/library.js';
 import { jobSettings, type JobOptions } from './jobs/options.js';
 import { jobSimulation } from './jobs/simulation.js';
 
@@ -34,6 +33,13 @@ export interface RunningMock {
 }
 
 const HOST = '127.0.0.1';
+
+/**
+ * The combined bundle of all the operations. The same relative path works from `src/mock/`
+ * (repository, tsx, vitest) and from `dist/mock/` (the published package, which ships
+ * `generated/openapi.json`).
+ */
+export const DEFAULT_DOCUMENT = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
 
 /**
  * Starts the mock in this process: Prism's HTTP library serving the bundle's operations from a
@@ -99,4 +105,18 @@ function close(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/**
+ * A TCP port from `PORT` or `startMock({ port })`: a decimal integer from 0 to 65535 (0 picks a free
+ * port), given as a number or as digits only. Anything else (`'80abc'`, `'0x50'`, `1e3` as text,
+ * `-1`, `8080.5`, `' 80'`) is refused with an error naming `what` and the value, before anything starts.
+ */
+export function parsePort(value: unknown, what: string): number {
+  const port = typeof value === 'number' ? value : typeof value === 'string' && /^[0-9]{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    const shown = typeof value === 'string' ? `'${value}'` : String(value);
+    throw new RangeError(`${what} must be a port number from 0 to 65535 (decimal digits), not ${shown}`);
+  }
+  return port;
 }

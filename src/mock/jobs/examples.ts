@@ -1,5 +1,5 @@
 /** The documented examples the simulated bodies are built from, and the path's parameters, read from Prism's operations. */
-import type { Operation } from '../prism-library.js';
+import type { Operation } from '../prism/library.js';
 
 type Json = Record<string, any>; // documented examples: the spec's tests check their shapes
 

@@ -1,5 +1,5 @@
 /** What the simulation needs to know about each kind of job: how an action starts it, how its status reads. */
-import type { Operation } from '../prism-library.js';
+import type { Operation } from '../prism/library.js';
 import type { Snapshot } from './progress.js';
 import type { Job, JobKind } from './store.js';
 

@@ -3,8 +3,8 @@
  * `Prefer`) starts a job with a fresh ID, and the status operations follow remembered jobs to their
  * outcome. Everything else passes through as Prism answered it.
  */
-import type { AfterPrism, MockAnswer } from '../answer.js';
-import type { Operation, PrismInput } from '../prism-library.js';
+import type { AfterPrism, MockAnswer } from '../prism/answer.js';
+import type { Operation, PrismInput } from '../prism/library.js';
 import { invalidRequest, isProviderError } from '../provider-error.js';
 import { CONTROL_HEADER, readControl, type JobControl } from './control.js';
 import { engineJob } from './engine-job.js';

@@ -3,9 +3,9 @@
  * every operation and for odd paths.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DOCUMENT } from '../../../src/mock/document.js';
+import { DEFAULT_DOCUMENT } from '../../../src/mock/start-mock.js';
 import { pathParameters } from '../../../src/mock/jobs/examples.js';
-import { loadPrism, type Operation } from '../../../src/mock/prism-library.js';
+import { loadPrism, type Operation } from '../../../src/mock/prism/library.js';
 
 let operations: Operation[];
 beforeAll(async () => {

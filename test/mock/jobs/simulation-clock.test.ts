@@ -4,10 +4,10 @@
  * ShowJobDetail page leaves the job as it was for the next poll.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer, type MockAnswer } from '../../../src/mock/answer.js';
-import { DEFAULT_DOCUMENT } from '../../../src/mock/document.js';
+import { createAnswerer, type MockAnswer } from '../../../src/mock/prism/answer.js';
+import { DEFAULT_DOCUMENT } from '../../../src/mock/start-mock.js';
 import { jobSimulation } from '../../../src/mock/jobs/simulation.js';
-import { loadPrism, type Operation, type PrismLibrary } from '../../../src/mock/prism-library.js';
+import { loadPrism, type Operation, type PrismLibrary } from '../../../src/mock/prism/library.js';
 
 let prism: PrismLibrary;
 let operations: Operation[];

@@ -1,5 +1,57 @@
-import type { Diagnostic } from './prism-library.js';
-import { describeViolation, quotedName } from './violations.js';
+/** Prism's request violations worded as the provider's error messages: "where: why". */
+import type { Diagnostic, Operation } from './library.js';
+
+/**
+ * Prism's request errors as "where: why", each once: path, query and header violations as Prism
+ * found them, body violations narrowed to the branch a discriminated `oneOf` body schema selects.
+ *
+ * @param contentType the request's Content-Type header, undefined when it had none.
+ */
+export function describeErrors(operation: Operation, body: unknown, errors: Diagnostic[], contentType: string | undefined): string[] {
+  const inBody = errors.filter((e) => e.path?.[0] === 'body');
+  const rest = errors.filter((e) => e.path?.[0] !== 'body').map((e) => describeViolation(e, contentType));
+  const contents = operation.request?.body?.contents ?? [];
+  const schema = (contents.find((c) => c.mediaType === 'application/json') ?? contents[0])?.schema;
+  const root = (operation as { __bundled__?: unknown }).__bundled__;
+  const bodyReasons =
+    (inBody.length > 0 ? describeOneOfBody(schema, body, inBody, root) : undefined) ?? inBody.map((e) => describeViolation(e, contentType));
+  return [...new Set([...rest, ...bodyReasons])];
+}
+
+/** The name Prism quotes at the end of `required` and `additionalProperties` messages (`... property 'replica'`). */
+function quotedName(violation: Diagnostic): string | undefined {
+  return /'(.*)'\s*$/.exec(violation.message)?.[1];
+}
+
+/**
+ * "where: why", as in `body.parameters.replica: required` or `header.content-type: ...`.
+ * `contentType` is the request's (undefined when it had none); `when` is appended to requirements
+ * that depend on a `oneOf` branch ("when action is scale").
+ */
+export function describeViolation(violation: Diagnostic, contentType?: string, when?: string): string {
+  const [part, ...steps] = violation.path ?? [];
+  let where = part ? [part, ...steps].reduce((path, step) => path + (/^\d+$/.test(step) ? `[${step}]` : `.${step}`)) : 'body';
+  let why = reason(violation.message);
+  if (violation.code === 415) {
+    where = 'header.content-type';
+    why = `${contentType ? `'${contentType}' is not supported` : 'missing'}; ${violation.message.toLowerCase()}`;
+  } else if (violation.code === 'required') {
+    const name = quotedName(violation);
+    if (name !== undefined) where += `.${name}`;
+    why = when ? `required ${when}` : 'required';
+  } else if (violation.code === 'additionalProperties') {
+    const name = quotedName(violation);
+    if (name !== undefined) where += `.${name}`;
+    why = 'unknown field, not allowed';
+  }
+  return `${where}: ${why}`;
+}
+
+/** Prism's messages repeat the location ("Request body property action must ..."); keep the rest. */
+function reason(message: string): string {
+  const must = message.indexOf(' must ');
+  return must >= 0 ? message.slice(must + 1) : message;
+}
 
 export type Schema = { [keyword: string]: unknown };
 

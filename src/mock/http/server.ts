@@ -1,8 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { BODY_LIMIT, type MockAnswer, type MockRequest } from './answer.js';
-import { mockError } from './provider-error.js';
+import { BODY_LIMIT, type MockAnswer, type MockRequest } from '../prism/answer.js';
+import { mockError } from '../provider-error.js';
 
 export interface ServerLimits {
   /** Time from a connection's first byte (or the end of the previous request) to the end of the headers. */

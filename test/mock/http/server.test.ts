@@ -4,10 +4,10 @@
  * each case that once broke the CLI-based mock is answered and followed by a working request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchMock, startMock, type RunningMock } from '../../src/mock/start-mock.js';
-import { AUTH, JSON_BODY, badRequestCode, operation, operations } from './fixtures.js';
-import { validBytes } from './malformed.js';
-import { RawConnection, requestBytes, type RawAnswer } from './raw-http.js';
+import { launchMock, startMock, type RunningMock } from '../../../src/mock/start-mock.js';
+import { AUTH, JSON_BODY, badRequestCode, operation, operations } from '../fixtures.js';
+import { validBytes } from '../malformed.js';
+import { RawConnection, requestBytes, type RawAnswer } from '../raw-http.js';
 
 const TIMEOUT_MS = 250;
 const op = operation('RetryEngine');

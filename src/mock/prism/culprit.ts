@@ -1,4 +1,4 @@
-import type { MockConfig, Operation, PrismInput, PrismLibrary } from './prism-library.js';
+import type { MockConfig, Operation, PrismInput, PrismLibrary } from './library.js';
 
 /** A request made readable for Prism, and what was wrong with it ("where: why"). */
 export interface Neutralised {

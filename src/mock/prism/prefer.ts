@@ -1,4 +1,4 @@
-import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProblem } from './prism-library.js';
+import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProblem } from './library.js';
 
 type Reading = ReturnType<PrismLibrary['preferences']>;
 

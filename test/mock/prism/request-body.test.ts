@@ -4,7 +4,7 @@
  * bodies up to the limit still parse.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_DEPTH, nestedTooDeep, readBody } from '../../src/mock/request-body.js';
+import { MAX_DEPTH, nestedTooDeep, readBody } from '../../../src/mock/prism/request-body.js';
 
 const JSON_TYPE = 'application/json';
 const nested = (depth: number, open = '[', close = ']') => `${open.repeat(depth)}1${close.repeat(depth)}`;

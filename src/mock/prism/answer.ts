@@ -1,10 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { findCulprit, type Neutralised } from './culprit.js';
 import { preferences } from './prefer.js';
-import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProblem, PrismResult } from './prism-library.js';
-import { fromProblem, invalidRequest, isProviderError, mockError, type ProviderError } from './provider-error.js';
+import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProblem, PrismResult } from './library.js';
+import { invalidRequest, isProviderError, mockCode, mockError, type ProviderError } from '../provider-error.js';
 import { readBody } from './request-body.js';
-import { describeErrors } from './describe.js';
+import { describeErrors } from './violations.js';
 
 /** A request as the mock's HTTP server received it. */
 export interface MockRequest {
@@ -130,7 +130,7 @@ async function unreadable(prism: PrismLibrary, operation: Operation, found: Neut
   } catch {
     // Prism cannot read even this: no operation's error code can be named.
   }
-  return json(status, invalidRequest(`MOCK.${String(status).padStart(4, '0')}`, found.reasons));
+  return json(status, invalidRequest(mockCode(status), found.reasons));
 }
 
 function problem(error: PrismProblem, fallbackStatus: number): MockAnswer {
@@ -144,4 +144,25 @@ function json(status: number, body: ProviderError, headers: Record<string, strin
 
 export function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+// Huawei Cloud's API gateway codes: APIGW.0101 "The API does not exist or has not been
+// published in the environment", APIGW.0301 "Incorrect IAM authentication information".
+const GATEWAY_CODES: Record<string, string> = {
+  NO_PATH_MATCHED_ERROR: 'APIGW.0101',
+  NO_METHOD_MATCHED_ERROR: 'APIGW.0101',
+  NO_SERVER_MATCHED_ERROR: 'APIGW.0101',
+  UNAUTHORIZED: 'APIGW.0301',
+};
+
+/**
+ * Prism's own errors (an Error whose name is a problem+json type URL) in the provider's shape,
+ * keeping Prism's status. Route and auth errors get the gateway's codes; the rest (an unknown `Prefer` example, a status the operation does not
+ * document, `Accept` it cannot serve) concern the mock itself and get `MOCK.<status>`.
+ */
+function fromProblem(problem: PrismProblem, status: number): ProviderError {
+  const kind = problem.name.split('#')[1] ?? '';
+  const code = GATEWAY_CODES[kind] ?? (status === 401 ? 'APIGW.0301' : mockCode(status));
+  const text = [problem.message, problem.detail].filter(Boolean).join('. ');
+  return { error_code: code, error_msg: text || `Prism answered ${status}` };
 }
