@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpOperation } from '@stoplight/types';
@@ -53,12 +53,16 @@ export interface PrismLibrary {
 export function loadPrism(from: string | URL = import.meta.url): PrismLibrary {
   const require = createRequire(from);
   let http: typeof import('@stoplight/prism-http');
+  let undefer: (() => void) | undefined;
   try {
+    undefer = deferFaker(require);
     http = require('@stoplight/prism-http') as typeof http;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     const install = Object.entries(PRISM_PACKAGES).map(([name, version]) => `${name}@${version}`).join(' ');
     throw new Error(`The mock runs Prism's library, which is not installed. Install it next to this package: npm install -D ${install}`);
+  } finally {
+    undefer?.();
   }
   const { createLogger } = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
   const router = (require('@stoplight/prism-http/dist/router') as { default: RouteFn }).default;
@@ -67,8 +71,7 @@ export function loadPrism(from: string | URL = import.meta.url): PrismLibrary {
   };
   const { serialize } = require('@stoplight/prism-http-server/dist/serialize') as { serialize: PrismLibrary['serialize'] };
 
-  // Prism's log is never shown. `enabled: false` (pino's own switch) also makes the child loggers
-  // Prism creates on every request cheap: about 5% of Prism's time per request, against `level: 'silent'`.
+  // Prism's log is never shown.
   const logger = createLogger('mock', { enabled: false });
   const prism = http.createInstance(
     { validateRequest: true, validateResponse: false, checkSecurity: true, errors: false, upstreamProxy: undefined, isProxy: false, mock: { dynamic: false } },
@@ -87,3 +90,60 @@ export function loadPrism(from: string | URL = import.meta.url): PrismLibrary {
 }
 
 type RouteFn = (opts: { resources: Operation[]; input: PrismInput }) => Either<PrismProblem, Operation>;
+
+/**
+ * Prism's mocker requires faker (with its 58 locales) when it loads, for dynamic responses only,
+ * which the mock refuses (`Prefer: dynamic=true` is a 422). While Prism loads, the module cache
+ * holds a stand-in for faker that loads the real one the first time anything reads from it;
+ * afterwards the stand-in leaves the cache, so any other code that requires faker gets faker itself.
+ * Kept for the mock's start-up (bench/README.md, "start"): loading faker doubles its time to the first answer.
+ *
+ * @returns a function that takes the stand-in out of the module cache
+ */
+function deferFaker(require: NodeJS.Require): () => void {
+  let path: string;
+  let load: NodeJS.Require;
+  try {
+    load = createRequire(require.resolve('@stoplight/prism-http/dist/mocker/generator/JSONSchema.js'));
+    path = load.resolve('@faker-js/faker');
+  } catch {
+    return () => {}; // Prism moved or dropped it: nothing to defer
+  }
+  if (require.cache[path]) return () => {}; // loaded already: nothing to save
+  type Loose = Record<string | symbol, unknown>;
+  let real: Loose | undefined;
+  const faker = (): Loose => {
+    if (require.cache[path] === standIn) delete require.cache[path];
+    return (real ??= load('@faker-js/faker') as Loose);
+  };
+  const standIn = new Module(path);
+  standIn.filename = path;
+  standIn.loaded = true;
+  // json-schema-faker reads Prism's `faker.default` as Prism loads, and keeps it for later: that
+  // instance is a stand-in too.
+  const fakerDefault = lazy(() => faker()['default'] as object);
+  standIn.exports = lazy(faker, { default: fakerDefault });
+  require.cache[path] = standIn;
+  return () => {
+    if (require.cache[path] === standIn) delete require.cache[path];
+  };
+}
+
+/**
+ * An object that is `value()` (read once, on first use) for every operation on it, except that
+ * reading a key of `known` answers without reading `value()`.
+ */
+function lazy(value: () => object, known: Record<string, unknown> = {}): object {
+  let target: object | undefined;
+  const real = () => (target ??= value());
+  return new Proxy({}, {
+    get: (_, key) => (typeof key === 'string' && Object.hasOwn(known, key) ? known[key] : Reflect.get(real(), key)),
+    set: (_, key, v) => Reflect.set(real(), key, v),
+    has: (_, key) => Reflect.has(real(), key),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(real(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
+}
