@@ -4,6 +4,7 @@ import { preferences } from './prefer.js';
 import type { Either, MockConfig, Operation, PrismInput, PrismLibrary, PrismProblem, PrismResult } from './library.js';
 import { invalidRequest, isProviderError, mockCode, mockError, type ProviderError } from '../provider-error.js';
 import { readBody } from './request-body.js';
+import { createRouter } from './router.js';
 import { describeErrors } from './violations.js';
 
 /** A request as the mock's HTTP server received it. */
@@ -48,11 +49,12 @@ export const BODY_LIMIT = 10 * 1024 * 1024;
  * provider's error bodies. Whatever Prism cannot read becomes a 400 naming the part it could not.
  */
 export function createAnswerer(prism: PrismLibrary, operations: Operation[], after?: AfterPrism) {
+  const route = createRouter(prism, operations);
   return async function answer(request: MockRequest): Promise<MockAnswer> {
     const contentType = header(request.headers['content-type']);
     const input = prismInput(request);
     const body = request.tooLarge ? { ok: false as const, reason: `body: larger than the limit of ${BODY_LIMIT} bytes` } : readBody(request.body, contentType);
-    const routed = prism.route(operations, input);
+    const routed = route(input);
     const operation = routed._tag === 'Right' ? routed.right : undefined;
     const answered = await (async (): Promise<MockAnswer> => {
       if (routed._tag === 'Left') return problem(routed.left, 404);
