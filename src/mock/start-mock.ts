@@ -48,7 +48,7 @@ export const DEFAULT_DOCUMENT = fileURLToPath(new URL('../../generated/openapi.j
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const jobs = jobSettings(options.jobs);
-  return launchMock(options, jobs && jobSimulation(jobs).afterPrism);
+  return launchMock(options, jobs && jobSimulation(jobs));
 }
 
 /**

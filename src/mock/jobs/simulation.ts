@@ -17,7 +17,7 @@ import { serviceStageJob } from './servicestage-job.js';
 import { JobStore } from './store.js';
 import { workspaceJob } from './workspace-job.js';
 
-/** The operation that starts each kind of job, and the one that follows it (src/job.ts, STATUS_OPERATIONS). */
+/** The operation that starts each kind of job, and the one that follows it (as the client's STATUS_OPERATIONS). */
 const STARTED_BY = new Map<string | undefined, Kind>([
   ['RetryEngine', engineJob],
   ['UpgradeEngine', engineJob],
@@ -32,16 +32,11 @@ const FOLLOWED_BY = new Map<string | undefined, Kind>([
   ['ShowJobDetail', serviceStageJob],
 ]);
 
-export interface JobSimulation {
-  afterPrism: AfterPrism;
-  store: JobStore;
-}
-
-export function jobSimulation(settings: JobSettings, clock: () => number = Date.now): JobSimulation {
+export function jobSimulation(settings: JobSettings, clock: () => number = Date.now): AfterPrism {
   const store = new JobStore(settings.limit);
   const afterPrism: AfterPrism = (answer, { operation, input }) => {
     const starts = STARTED_BY.get(operation?.iid);
-    const follows = starts ? undefined : FOLLOWED_BY.get(operation?.iid);
+    const follows = FOLLOWED_BY.get(operation?.iid);
     if (!starts && !follows) return answer;
     const raw = input.headers?.[CONTROL_HEADER];
     let control: JobControl | undefined;
@@ -104,12 +99,11 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
     return { ...answer, body: kind === serviceStageJob ? page(body, job.resourceId, query) : body };
   }
 
-  return { afterPrism, store };
+  return afterPrism;
 }
 
 /** ShowJobDetail's query: only this instance's tasks, newest first when `desc=true`, then a page. */
 function page(body: Json, instanceId: string | undefined, query: Record<string, string | string[]>): Json {
-  if (query['instance_id'] === undefined && query['desc'] === undefined && query['offset'] === undefined && query['limit'] === undefined) return body;
   const instance = query['instance_id'];
   let tasks: Json[] = instance !== undefined && instance !== instanceId ? [] : body['tasks'];
   if (query['desc'] === 'true') tasks = [...tasks].reverse();

@@ -21,7 +21,7 @@ const START = Date.UTC(2026, 10, 29, 12, 0, 0);
 
 function mock(polls: number) {
   let now = START;
-  const answer = createAnswerer(prism, operations, jobSimulation({ polls, outcome: 'succeed', limit: 100 }, () => now).afterPrism);
+  const answer = createAnswerer(prism, operations, jobSimulation({ polls, outcome: 'succeed', limit: 100 }, () => now));
   const send = (method: string, target: string, body?: unknown): Promise<MockAnswer> =>
     answer({ method, target, headers: { ...HEADERS, ...(body !== undefined && { 'content-length': String(JSON.stringify(body).length) }) }, body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)), tooLarge: false });
   return { send, tick: (ms: number) => void (now += ms) };
