@@ -5,7 +5,7 @@
 import createClient, { defaultPathSerializer, type Client, type Middleware } from 'openapi-fetch';
 import { authenticator, secretsOf, type Auth } from './auth.js';
 import { optionalDelay, pathSegment } from './check.js';
-import { baseUrlOf, type Server } from './endpoints.js';
+import { baseUrlOf, type Server, type Service } from './endpoints.js';
 import { redactor } from './redact.js';
 import { parsedBody, success, type Outcome, type Success } from './result.js';
 import type { Redact } from './redact.js';
@@ -64,6 +64,7 @@ export interface ServiceConnection<Paths extends {}> {
 
 /** Checks the client options and connects openapi-fetch to the service. */
 export function connectService<Paths extends {}>(
+  service: Service,
   server: Server,
   factory: string,
   options: ClientOptions & { region?: string | undefined; baseUrl?: string | undefined },
@@ -113,7 +114,7 @@ export function connectService<Paths extends {}>(
         }),
       };
     },
-    success: (operation, outcome, jobIdField) => success(operation, outcome, jobIdField, connection.redact),
+    success: (operation, outcome, jobIdField) => success(service, operation, outcome, jobIdField, connection.redact),
     parsed: (operation, outcome) => parsedBody(operation, outcome, connection.redact),
     redact: connection.redact,
   };

@@ -1,6 +1,8 @@
 /** Turns what openapi-fetch returns into a typed body or a typed error. */
 import { isRecord } from './check.js';
+import type { Service } from './endpoints.js';
 import { ApiError, InvalidResponseError } from './errors.js';
+import { unfollowable } from './handle.js';
 import { memberSource } from './json-member.js';
 import { redactJson, type Redact } from './redact.js';
 import { retryAfterMs } from './retry-after.js';
@@ -25,13 +27,16 @@ export interface Success<Body> {
 /**
  * The parsed body of a 2xx answer and its job ID (the `jobIdField` property); throws ApiError for
  * any other status (3xx included: redirects are never followed), InvalidResponseError when a 2xx
- * body is not JSON or has no usable job ID. Everything taken from the answer (status text,
- * headers, body) is redacted, so nothing a client knows to be secret gets into either error.
+ * body is not JSON or has no job ID the service's status operation can take (so every handle the
+ * client makes can be followed). Everything taken from the answer (status text, headers, body) is
+ * redacted, so nothing a client knows to be secret gets into either error.
  */
-export function success<Body>(operation: string, outcome: Outcome, jobIdField: string, redact: Redact): Success<Body> {
+export function success<Body>(service: Service, operation: string, outcome: Outcome, jobIdField: string, redact: Redact): Success<Body> {
   const { body, raw, requestId, invalid } = parsed(operation, outcome, redact);
   const jobId = jobIdOf(body, jobIdField, raw);
   if (typeof jobId !== 'string') throw invalid(redact(jobId.reason));
+  const why = unfollowable(service, jobId);
+  if (why) throw invalid(`the body's ${jobIdField} ${why}`);
   return { body: body as Body, jobId, requestId };
 }
 
