@@ -33,7 +33,7 @@ export function follower<S extends Service, Options extends GetJobOptions>(
     const reading = read(job, body);
     if (!reading) {
       const what = operation === 'ListScriptTasks' ? `no task ${job.jobId} with a status` : 'no status';
-      throw new InvalidResponseError(operation, `the body has ${what}`, { status: 200, requestId, rawBody: redact(JSON.stringify(body)) });
+      throw new InvalidResponseError(operation, `the body has ${what}`, { status: 200, requestId, rawBody: JSON.stringify(body) }, redact);
     }
     return { ...reading, body, requestId };
   }

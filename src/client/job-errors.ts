@@ -1,6 +1,7 @@
 /** How `waitForJob` ends when the job does not succeed. */
 import { JobActionsError, TimeoutError } from './errors.js';
 import type { AnyJobHandle, JobStatus } from './job.js';
+import type { Redact } from './redact.js';
 
 /** `RetryEngine`'s job as the errors name it: `cse job 42 (RetryEngine)`. */
 const named = (operation: string, job: AnyJobHandle) => `${operation}: ${job.service} job ${job.jobId} (${job.operation})`;
@@ -23,10 +24,10 @@ export class JobFailedError extends JobActionsError {
   /** `X-Request-Id` of the last status answer. */
   declare readonly requestId: string | undefined;
 
-  constructor(operation: string, job: AnyJobHandle, last: JobStatus) {
+  constructor(operation: string, job: AnyJobHandle, last: JobStatus, redact?: Redact) {
     const { status, body, requestId } = last;
     const { code = status, message: reason = '' } = last.error ?? {};
-    super(operation, `${named(operation, job)} failed: ${code}${reason && `: ${reason}`}`, { job, status, code, reason, body, requestId });
+    super(operation, `${named(operation, job)} failed: ${code}${reason && `: ${reason}`}`, { job, status, code, reason, body, requestId }, { redact });
   }
 }
 
@@ -39,8 +40,8 @@ export class JobTimeoutError extends TimeoutError {
   /** The last status the provider reported, if any answer came. */
   declare readonly lastStatus: string | undefined;
 
-  constructor(operation: string, timeout: number, job: AnyJobHandle, lastStatus: string | undefined) {
+  constructor(operation: string, timeout: number, job: AnyJobHandle, lastStatus: string | undefined, redact?: Redact) {
     const last = lastStatus === undefined ? '' : ` (last status ${lastStatus})`;
-    super(operation, timeout, `${named(operation, job)} did not end within ${timeout} ms${last}`, { job, lastStatus });
+    super(operation, timeout, redact, `${named(operation, job)} did not end within ${timeout} ms${last}`, { job, lastStatus });
   }
 }

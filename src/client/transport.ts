@@ -5,7 +5,7 @@
 import type { Authenticate } from './auth.js';
 import { deadline } from './deadline.js';
 import { NetworkError, TimeoutError } from './errors.js';
-import { sanitized, type Redact } from './redact.js';
+import type { Redact } from './redact.js';
 import { retryAfterMs } from './retry-after.js';
 import { RETRIED_METHODS, RETRIED_STATUSES, retryDelay, sleep, type RetryPolicy } from './retry.js';
 
@@ -116,8 +116,8 @@ async function send(
     return await deadline.race(receive(sent, request instanceof CallRequest));
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason;
-    if (deadline.timedOut()) throw new TimeoutError(operation, timeout!);
-    throw new NetworkError(operation, sanitized(error, connection.redact));
+    if (deadline.timedOut()) throw new TimeoutError(operation, timeout!, connection.redact);
+    throw new NetworkError(operation, error, connection.redact);
   } finally {
     deadline.clear();
   }

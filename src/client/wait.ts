@@ -8,7 +8,7 @@ import { deadline } from './deadline.js';
 import { ApiError, NetworkError, TimeoutError } from './errors.js';
 import { JobFailedError, JobTimeoutError } from './job-errors.js';
 import type { AnyJobHandle, JobStatus } from './job.js';
-import { redactJson, type Redact } from './redact.js';
+import type { Redact } from './redact.js';
 import { RETRIED_STATUSES, sleep } from './retry.js';
 
 export interface WaitOptions<Body = unknown> {
@@ -104,17 +104,13 @@ export async function waitForJob<Body>(job: AnyJobHandle, options: WaitOptions<B
         if (!last || last.status !== status.status || last.progress !== status.progress) options.onProgress?.(status);
         last = status;
         if (status.state === 'succeeded') return status;
-        if (status.state === 'failed') {
-          const clean = { ...status, body: redactJson(status.body, poller.redact) as Body };
-          if (clean.error) clean.error = { code: poller.redact(clean.error.code), message: poller.redact(clean.error.message) };
-          throw new JobFailedError(poller.operation, job, clean);
-        }
+        if (status.state === 'failed') throw new JobFailedError(poller.operation, job, status, poller.redact);
         pause = nextDelay();
       }
       await sleep(pause!, signal);
     }
   } catch (error) {
-    if (wait.timedOut()) throw new JobTimeoutError(poller.operation, timeout!, job, last?.status);
+    if (wait.timedOut()) throw new JobTimeoutError(poller.operation, timeout!, job, last?.status, poller.redact);
     if (signal.aborted) throw signal.reason;
     throw error;
   } finally {
