@@ -27,6 +27,14 @@ export function optionalPositive(value: unknown, where: string): number | undefi
   return value;
 }
 
+/** The value, if it is undefined or a whole number from 1 to 2^53-1 (attempts, bytes). */
+export function optionalCount(value: unknown, where: string): number | undefined {
+  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) > 0)) {
+    throw new TypeError(`${where} must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER} (got ${shown(value)})`);
+  }
+  return value as number | undefined;
+}
+
 /** The longest delay a timer can take: beyond it Node and browsers fire at once (a 32-bit overflow). */
 export const MAX_DELAY_MS = 2 ** 31 - 1;
 

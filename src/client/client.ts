@@ -4,13 +4,13 @@
  */
 import createClient, { defaultPathSerializer, type Client, type Middleware } from 'openapi-fetch';
 import { authenticator, secretsOf, type Auth } from './auth.js';
-import { optionalDelay, pathSegment } from './check.js';
+import { optionalCount, optionalDelay, pathSegment } from './check.js';
 import { baseUrlOf, type Server, type Service } from './endpoints.js';
 import { redactor } from './redact.js';
 import { parsedBody, success, type Outcome, type Success } from './result.js';
 import type { Redact } from './redact.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
-import { CallRequest, transport, type Connection, type FetchLike } from './transport.js';
+import { CallRequest, DEFAULT_MAX_RESPONSE_BYTES, transport, type Connection, type FetchLike } from './transport.js';
 import { USER_AGENT } from './version.js';
 
 /** Options every client takes, besides `region` or `baseUrl`. */
@@ -27,6 +27,13 @@ export interface ClientOptions {
   fetch?: FetchLike | undefined;
   /** openapi-fetch middleware, run in order before the request is authenticated and sent. */
   middleware?: Middleware[] | undefined;
+  /**
+   * The largest response body the client reads, in bytes (after decompression): a longer one ends
+   * the call with a ResponseTooLargeError, unread beyond the limit, so no answer (huge, endless or
+   * slowly dripped, whatever its Content-Length says) holds more memory, timeout or not. Default
+   * 8 MiB (8,388,608), far above what these operations answer.
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /** Options every operation function takes besides its own arguments. */
@@ -74,6 +81,7 @@ export function connectService<Paths extends {}>(
     fetch: options.fetch,
     authenticate: authenticator(options.auth, factory),
     redact: redactor(secretsOf(options.auth)),
+    maxResponseBytes: optionalCount(options.maxResponseBytes, `${factory}: maxResponseBytes`) ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const projectId = optionalSegment(options.projectId, `${factory}: projectId`);
   const timeout = optionalDelay(options.timeout, `${factory}: timeout`);

@@ -142,6 +142,37 @@ export class TimeoutError extends JobActionsError {
   }
 }
 
+/**
+ * The answer's body is larger than the client's `maxResponseBytes`: the client stopped reading it
+ * (and closed the connection) at the limit, or refused it at once when its Content-Length said so.
+ */
+export class ResponseTooLargeError extends JobActionsError {
+  static {
+    this.prototype.name = 'ResponseTooLargeError';
+  }
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  /** The limit that was exceeded: the client's `maxResponseBytes`. */
+  declare readonly maxResponseBytes: number;
+  /** The answer's `Content-Length`, when it had a valid one (not always the truth). */
+  declare readonly contentLength: number | undefined;
+
+  constructor(
+    operation: string,
+    fields: { status: number; requestId: string | undefined; maxResponseBytes: number; contentLength: number | undefined },
+    redact?: Redact,
+  ) {
+    const { status, requestId, maxResponseBytes, contentLength } = fields;
+    const declared = contentLength === undefined ? '' : ` (Content-Length ${contentLength})`;
+    super(
+      operation,
+      `${operation}: HTTP ${status}: the response body is larger than maxResponseBytes, ${maxResponseBytes} bytes${declared}; not read further${requestIdNote(requestId)}`,
+      { status, requestId, maxResponseBytes, contentLength },
+      { redact },
+    );
+  }
+}
+
 function apiErrorMessage(fields: ApiErrorFields, errorCode?: string, errorMsg?: string): string {
   const status = `HTTP ${fields.status}${fields.statusText ? ` ${fields.statusText}` : ''}`;
   let what: string;

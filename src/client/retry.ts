@@ -3,7 +3,7 @@
  * defines as idempotent (the two CSE operations). The POST actions start a new job on every call:
  * if an answer is lost, resending would start a second job, so they are never resent.
  */
-import { optionalDelay, optionalPositive } from './check.js';
+import { optionalCount, optionalDelay } from './check.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3. */
@@ -31,10 +31,8 @@ export function retryPolicy(option: unknown, where: string): RetryPolicy | undef
     throw new TypeError(`${where}: retry must be true, false or { maxAttempts?, baseDelay?, maxDelay? }`);
   }
   const o = option as RetryOptions;
-  const maxAttempts = optionalPositive(o.maxAttempts, `${where}: retry.maxAttempts`) ?? DEFAULTS.maxAttempts;
-  if (!Number.isInteger(maxAttempts)) throw new TypeError(`${where}: retry.maxAttempts must be an integer`);
   return {
-    maxAttempts,
+    maxAttempts: optionalCount(o.maxAttempts, `${where}: retry.maxAttempts`) ?? DEFAULTS.maxAttempts,
     baseDelay: optionalDelay(o.baseDelay, `${where}: retry.baseDelay`) ?? DEFAULTS.baseDelay,
     maxDelay: optionalDelay(o.maxDelay, `${where}: retry.maxDelay`) ?? DEFAULTS.maxDelay,
   };

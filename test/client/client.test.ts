@@ -170,7 +170,7 @@ describe('option checks', () => {
     ['timeout', { timeout: '5s' }, 'createCseClient: timeout must be a positive number (got "5s")'],
     ['projectId', { projectId: '' }, 'createCseClient: projectId must be a non-empty string (got "")'],
     ['retry', { retry: 3 }, 'createCseClient: retry must be true, false or { maxAttempts?, baseDelay?, maxDelay? }'],
-    ['retry.maxAttempts', { retry: { maxAttempts: 1.5 } }, 'createCseClient: retry.maxAttempts must be an integer'],
+    ['retry.maxAttempts', { retry: { maxAttempts: 1.5 } }, 'createCseClient: retry.maxAttempts must be a whole number from 1 to 9007199254740991 (got 1.5)'],
     ['enterpriseProjectId', { enterpriseProjectId: 0 }, 'createCseClient: enterpriseProjectId must be a non-empty string (got number)'],
   ])('a bad %s is a TypeError naming it', (_name, extra, message) => {
     expect(() => createCseClient({ baseUrl: 'http://h', auth: { token: TOKEN }, ...(extra as object) })).toThrow(new TypeError(message));

@@ -14,6 +14,7 @@ import {
   JobFailedError,
   JobTimeoutError,
   NetworkError,
+  ResponseTooLargeError,
   TimeoutError,
   type AkSkAuth,
   type Auth,
@@ -150,6 +151,11 @@ describe.each(AUTHS)('%s', (_auth, auth) => {
       expectClean(await retryEngine!.call(client('http://127.0.0.1:9', { fetch })).catch((e: unknown) => e), auth, NetworkError);
     });
 
+    it('ResponseTooLargeError: X-Request-Id of an answer over the limit', async () => {
+      const url = await serve(() => ({ status: 200, headers, body: 'x'.repeat(1000) }));
+      expectClean(await retryEngine!.call(client(url, { maxResponseBytes: 100 })).catch((e: unknown) => e), auth, ResponseTooLargeError);
+    });
+
     it.each([
       ['CSE: a failed task log', 'cse', FOLLOWED[0].handle, cseBody('Error', { tasks: [{ status: 'Error', tasks: [{ status: 'Error', log: '@' }] }], description: '@' })],
       ['Workspace: job_error_code, fail_reason', 'workspace', FOLLOWED[1].handle, workspaceBody('FAILED', { job_error_code: '@', fail_reason: '@' })],
@@ -183,12 +189,15 @@ describe.each(AUTHS)('%s: JobTimeoutError', (_auth, auth) => {
 describe('the operation name of a raw call, from its path (percent-encoded by the client)', () => {
   // One path segment: no "/" or "\\"; "+", "=", '"' and " " are percent-encoded.
   const token = 'path+safe="token" 0123456789=';
-  it.each([['TimeoutError', 'slow', TimeoutError]] as const)('%s', async (_name, engine, type) => {
+  it.each([
+    ['TimeoutError', 'slow', TimeoutError],
+    ['ResponseTooLargeError', 'big', ResponseTooLargeError],
+  ] as const)('%s', async (_name, engine, type) => {
     const url = await serve((request, _i, res) => {
       if (!request.url.includes('slow')) res.writeHead(200, { 'Content-Type': 'application/json' }).end(`"${'x'.repeat(200)}"`);
       return undefined;
     });
-    const c = clients(url, { token }, { timeout: 200 });
+    const c = clients(url, { token }, { timeout: 200, maxResponseBytes: 100 });
     const path = '/v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}' as const;
     const error = await c.cse.raw.GET(path, { params: { path: { project_id: token, engine_id: engine, job_id: '1' } } }).catch((e: unknown) => e);
     expectClean(error, { token }, type);
