@@ -19,7 +19,7 @@ export interface ClientOptions {
   auth: Auth;
   /** Fills `{project_id}` in every path unless a call passes its own. */
   projectId?: string | undefined;
-  /** Default per-attempt timeout in ms, at most 2^31-1 (none when omitted); a call's `timeout` overrides it. */
+  /** Default per-attempt timeout in ms, 1 to 2^31-1 (none when omitted); a call's `timeout` overrides it. */
   timeout?: number | undefined;
   /** Automatic retries of PUT operations; off when omitted. `true` uses the defaults. */
   retry?: boolean | RetryOptions | undefined;
@@ -42,7 +42,7 @@ export interface CallOptions {
   projectId?: string | undefined;
   /** Aborts the call, including any wait between retries; the call then rejects with its reason. */
   signal?: AbortSignal | undefined;
-  /** Per-attempt timeout in ms, at most 2^31-1; the timer starts when the request is sent. */
+  /** Per-attempt timeout in ms, 1 to 2^31-1; the timer starts when the request is sent. */
   timeout?: number | undefined;
   /** Overrides the client's `retry` for this call (only PUT and GET operations are ever retried). */
   retry?: boolean | RetryOptions | undefined;

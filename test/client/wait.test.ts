@@ -254,9 +254,9 @@ describe('status answers that are not what the spec says', () => {
 
 describe('bad options', () => {
   it.each([
-    [{ interval: 0 }, /interval must be a positive number/],
+    [{ interval: 0 }, /interval must be a number of milliseconds from 1 to 2147483647/],
     [{ interval: { initial: 100, max: 10 } }, /interval.max must not be below/],
-    [{ timeout: -1 }, /timeout must be a positive number/],
+    [{ timeout: -1 }, /timeout must be a number of milliseconds from 1 to 2147483647/],
     [{ retries: 1.5 }, /retries must be a non-negative integer/],
     [{ onProgress: 'yes' }, /onProgress must be a function/],
   ])('%o: TypeError', async (options, message) => {
