@@ -44,7 +44,7 @@ describe('options a timer cannot honour are refused up front, naming the option'
     const c = clients(server.url);
     await expect(OPERATIONS[0]!.call(c, { timeout: value })).rejects.toThrow(message('retryEngine: timeout'));
     await expect(OPERATIONS[0]!.call(c, { retry: { maxDelay: value } })).rejects.toThrow(message('retryEngine: retry.maxDelay'));
-    await expect(c.cse.getJob(FOLLOWED[0].handle, { timeout: value as number })).rejects.toThrow(message('showEngineJob: timeout'));
+    await expect(c.cse.getJob(FOLLOWED[0].handle, { timeout: value as number })).rejects.toThrow(message('getJob: timeout'));
     expect(server.requests).toHaveLength(0);
   });
 
