@@ -13,11 +13,21 @@ export class JobFailedError extends JobActionsError {
   }
   /** The handle of the job that failed. */
   declare readonly job: AnyJobHandle;
-  /** The provider's status value (`Error`, `FAILED`, ...). */
+  /** The provider's status value (`Error`, `Timeout`, `FAILED`, ...). */
   declare readonly status: string;
-  /** The provider's error code when the answer has one, else its status value. */
+  /**
+   * The provider's error code (`SERVICE.NUMBER`: `SVCSTG.00500400`, `WKS.00010025`), from where each
+   * service puts it, else the status value when the answer carries no code:
+   * - CSE (`ShowEngineJob`): no code field; the code the failed task's `log` starts with (else its
+   *   `taskExecutorBrief.description`, else the failed step's);
+   * - Workspace job (`ShowJob`): `job_error_code`, else the first failed sub-job's `error_code`, else
+   *   the code `fail_reason` starts with;
+   * - Workspace script task (`ListScriptTasks`): no code; the task's `status` (each desktop's
+   *   `result_code` is in the provider's script execution records);
+   * - ServiceStage (`ShowJobDetail`): no code field; the code the failed task's `MESSAGES` starts with.
+   */
   declare readonly code: string;
-  /** The provider's reason, as it gave it. */
+  /** The provider's reason, without the code when the code was taken from its start. */
   declare readonly reason: string;
   /** The last status answer's body. */
   declare readonly body: unknown;
