@@ -6,7 +6,6 @@
  * request paths). No spelling of any secret may be left in the error's message, stack, fields at
  * any depth, cause, `JSON.stringify` or `util.inspect`, and the echo must have reached the error.
  */
-import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ApiError,
@@ -21,6 +20,7 @@ import {
 } from '../../src/index.js';
 import { clients, OPERATIONS } from './fixtures.js';
 import { CSE_JOB, FOLLOWED, cseBody, scriptBody, serviceStageBody, workspaceBody } from './job-fixtures.js';
+import { printed } from './printed.js';
 import { json, replies, startServer, type TestServer } from './server.js';
 
 // Secrets with the characters JSON, URLs and HTML escape.
@@ -58,27 +58,10 @@ const SPELLINGS: [string, (s: string) => string, boolean][] = [
   ['HTML named references', (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\//g, '&#x2F;'), false],
 ];
 
-/** Every string reachable from the error: own properties (hidden ones too), causes, members, at any depth. */
-function strings(root: unknown): string[] {
-  const out: string[] = [];
-  const seen = new Set<unknown>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') out.push(value);
-    if (typeof value !== 'object' || value === null || seen.has(value)) return;
-    seen.add(value);
-    for (const key of Reflect.ownKeys(value)) {
-      if (typeof key === 'string') out.push(key);
-      visit((value as Record<PropertyKey, unknown>)[key]);
-    }
-  };
-  visit(root);
-  return out;
-}
-
 function expectClean(error: unknown, auth: Auth, type: abstract new (...args: never[]) => Error): void {
   expect(error).toBeInstanceOf(type);
   const e = error as Error;
-  const texts = [e.message, String(e.stack), String(e), JSON.stringify(e), inspect(e, { depth: Infinity, showHidden: true }), ...strings(e)];
+  const texts = printed(e);
   for (const secret of secretsOf(auth)) {
     for (const [name, spell] of SPELLINGS) {
       const spelled = spell(secret);
