@@ -5,7 +5,7 @@ import type { Service } from './endpoints.js';
 import { checkHandle } from './handle.js';
 import type { Reading } from './job-state.js';
 import { STATUS_OPERATIONS, type AnyJobHandle, type JobHandle, type JobStatus } from './job.js';
-import type { Redact } from './redact.js';
+import { redactJson, type Redact } from './redact.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
 import { waitForJob, type WaitOptions } from './wait.js';
 
@@ -34,7 +34,9 @@ export function follower<S extends Service, Options extends GetJobOptions>(
     const reading = read(job, body);
     if (!reading) {
       const what = operation === 'ListScriptTasks' ? `no task ${job.jobId} with a status` : 'no status';
-      throw new InvalidResponseError(operation, `the body has ${what}`, { status: 200, requestId, rawBody: JSON.stringify(body) }, redact);
+      // Through redactJson first: it cuts a hostile nesting that JSON.stringify would overflow on.
+      const rawBody = JSON.stringify(redactJson(body, redact));
+      throw new InvalidResponseError(operation, `the body has ${what}`, { status: 200, requestId, rawBody }, redact);
     }
     return { ...reading, body, requestId };
   }

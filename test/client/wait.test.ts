@@ -237,6 +237,14 @@ describe('status answers that are not what the spec says', () => {
     await expect(clients(server.url).servicestage.getJob(FOLLOWED[3].handle)).rejects.toMatchObject({ name: 'InvalidResponseError', operation: 'ShowJobDetail' });
   });
 
+  it('nested 100,000 deep, without a status: an InvalidResponseError that can be printed', async () => {
+    server = await startServer(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}` }));
+    const error = await clients(server.url).workspace.getJob(FOLLOWED[1].handle).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).rawBody).toContain('[NESTED TOO DEEP]');
+    expect(JSON.stringify(error)).toContain('the body has no status');
+  });
+
   it('a task list without the task: InvalidResponseError saying so', async () => {
     server = await startServer(replies(json(200, { count: 0, script_tasks: [] })));
     await expect(clients(server.url).workspace.getJob(FOLLOWED[2].handle)).rejects.toThrow(/the body has no task 0000000059071dbc01591661d3990019/);
