@@ -7,14 +7,19 @@ const workspace = createWorkspaceClient({
   auth: { token: process.env.HUAWEICLOUD_TOKEN! },
 });
 
-const { body } = await workspace.listScriptTasks({ taskId: '0000000059071dbc01591661d3990019' });
+const { body } = await workspace.listScriptTasks({
+  taskId: '0000000059071dbc01591661d3990019',
+});
 for (const task of body.script_tasks) {
-  const counted = (task.success_num ?? 0) + (task.failed_num ?? 0) + (task.skip_num ?? 0);
-  console.log(`Task ${task.id}: ${task.status}, ${counted} of ${task.resource_ids?.length} desktops done`);
+  const { success_num = 0, failed_num = 0, skip_num = 0 } = task;
+  const counted = success_num + failed_num + skip_num;
+  const desktops = task.resource_ids?.length;
+  console.log(`Task ${task.id}: ${task.status}, ${counted} of ${desktops} done`);
 }
 
-// waitForJob calls ListScriptTasks until the task has finished. Its handle is the `job` that
-// retryScriptExecution returned; one stored as JSON is read back with parseJobHandle.
+// waitForJob calls ListScriptTasks until the task has finished. Its handle
+// is the `job` that retryScriptExecution returned (one stored as JSON is
+// read back with parseJobHandle).
 const job: JobHandle<'workspace', 'RetryScriptExecution'> = {
   service: 'workspace',
   operation: 'RetryScriptExecution',

@@ -14,14 +14,15 @@ const { job } = await workspace.retryScriptExecution({
 });
 console.log(`Retrying the script execution: task ${job.jobId}`);
 
-// waitForJob calls ListScriptTasks until the task has run on every desktop;
-// it rejects with JobFailedError if the script failed on any.
+// waitForJob calls ListScriptTasks until the task has finished; it
+// rejects with JobFailedError if the script failed on any desktop.
 try {
   const done = await workspace.waitForJob(job, {
     timeout: 30 * 60_000,
     onProgress: ({ progress }) => console.log(`${progress ?? 0}% done`),
   });
-  console.log(`Succeeded on ${done.body.script_tasks[0]?.success_num} desktops`);
+  const [task] = done.body.script_tasks;
+  console.log(`Succeeded on ${task?.success_num} desktops`);
 } catch (error) {
   if (!(error instanceof JobFailedError)) throw error;
   console.error(`The script failed: ${error.reason}`);

@@ -13,8 +13,9 @@ const { body } = await cse.showEngineJob({
 });
 console.log(`Job ${body.id}: ${body.status}`);
 
-// waitForJob calls ShowEngineJob until the job ends. Its handle is the `job` that retryEngine or
-// upgradeEngine returned; one stored as JSON is read back with parseJobHandle.
+// waitForJob calls ShowEngineJob until the job ends. Its handle is the
+// `job` that retryEngine or upgradeEngine returned (one stored as JSON
+// is read back with parseJobHandle).
 const job: JobHandle<'cse'> = {
   service: 'cse',
   operation: 'UpgradeEngine',

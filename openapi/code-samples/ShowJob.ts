@@ -7,11 +7,14 @@ const workspace = createWorkspaceClient({
   auth: { token: process.env.HUAWEICLOUD_TOKEN! },
 });
 
-const { body } = await workspace.showJob({ jobId: '0e2dae94-23ff-449a-bb9c-1b808cf2106d' });
+const { body } = await workspace.showJob({
+  jobId: '0e2dae94-23ff-449a-bb9c-1b808cf2106d',
+});
 console.log(`Job ${body.id}: ${body.status}`);
 
-// waitForJob calls ShowJob until the job ends. Its handle is the `job` that retryWorkspaceJob
-// returned; one stored as JSON is read back with parseJobHandle.
+// waitForJob calls ShowJob until the job ends. Its handle is the `job`
+// that retryWorkspaceJob returned (one stored as JSON is read back with
+// parseJobHandle).
 const job: JobHandle<'workspace', 'RunActionsOnWorkspaceJob'> = {
   service: 'workspace',
   operation: 'RunActionsOnWorkspaceJob',
