@@ -67,14 +67,14 @@ export async function followInPageLinks(page: Page): Promise<LinkReport> {
   const go = async (hash: string): Promise<string | undefined> => {
     await page.evaluate((h) => (window.location.hash = h), hash);
     try {
-      await page.waitForFunction((h) => window.location.hash.startsWith('#/') && (h.startsWith('#/') || window.location.hash !== h), hash, { timeout: 5_000 });
+      await page.waitForFunction((h) => window.location.hash.startsWith('#/') && (h.startsWith('#/') || window.location.hash !== h), hash, { timeout: 10_000 });
     } catch {
       return undefined;
     }
     return page.evaluate(() => window.location.hash);
   };
   const waitFor = async (id: string): Promise<boolean> => {
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       if (await targetExists(page, id)) return true;
       await page.waitForTimeout(50);

@@ -186,9 +186,13 @@ async function route(page: Page, hash: string): Promise<void> {
 }
 
 // The pages are opened side by side (one context each in the one browser): most of a page's time is
-// spent waiting for Redoc to render and re-render, not computing.
+// spent waiting for Redoc to render and re-render, not computing. A page takes 23-34 s here on an idle
+// machine (the link walk ~5 s of it); with the machine's two cores shared (load average 14) the
+// Workspace page's test ran past 60 s, hence its own limit.
+const PAGE_TIMEOUT = 150_000;
 test.concurrent.for(services.map((service) => [service.name, service] as const))(
-  '%s.html, opened once: overview, every operation (summary, method, path, examples, code samples, where its link lands), authentication, servers; a screenshot when asked',
+  '%s.html, opened once: overview, every operation (summary, method, path, examples, code samples, where its link lands, its links to and from the operation that follows its job), authentication, servers, every link, the wording; a screenshot when asked',
+  { timeout: PAGE_TIMEOUT },
   async ([, service], { expect }) => {
     const { info, servers = [], components } = service.document;
     const schemes = components?.securitySchemes ?? {};
@@ -278,11 +282,11 @@ test.concurrent.for(services.map((service) => [service.name, service] as const))
       const landsOn = async (from: DocumentedOperation, paragraph: RegExp, to: DocumentedOperation) => {
         await route(page, operationHref(service.name, from).split('.html')[1]!);
         const link = operationSection(page, from).locator('p').filter({ hasText: paragraph }).locator(`a[href="#operation/${to.operationId}"]`);
-        await expect.poll(() => link.count(), { message: `${from.operationId} links to ${to.operationId} in "${paragraph.source}"` }).toBe(1);
+        await expect.poll(() => link.count(), { timeout: 10_000, message: `${from.operationId} links to ${to.operationId} in "${paragraph.source}"` }).toBe(1);
         await link.click();
         const title = heading(operationSection(page, to), 2, to.summary);
         await title.waitFor();
-        await expect.poll(() => title.evaluate((h) => h.getBoundingClientRect().top), { message: `the link lands on ${to.operationId}` }).toBeLessThan(900);
+        await expect.poll(() => title.evaluate((h) => h.getBoundingClientRect().top), { timeout: 10_000, message: `the link lands on ${to.operationId}` }).toBeLessThan(900);
         expect(page.url()).toMatch(new RegExp(`#/${redocSlug(to.tag)}/${redocSlug(to.operationId)}$`));
       };
       for (const [status, actions] of Object.entries(FOLLOWS)) {
