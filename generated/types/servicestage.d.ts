@@ -157,7 +157,15 @@ export interface components {
          */
         InstanceActionRequest: components["schemas"]["LifecycleAction"] | components["schemas"]["ScaleAction"] | components["schemas"]["RollbackAction"];
         /**
-         * @description ID of the asynchronous job (task) the request started.
+         * @description ID of the asynchronous job (task) an action started: pass it, exactly as answered, to the operation
+         *     that follows the job.
+         *
+         *     The provider's pages and SDK models give it no format: a string, shown as a UUID, sometimes with a
+         *     prefix such as `JOB`. The operations that follow a job take its ID in their URL path, so the same
+         *     schema describes the action's answer and their parameter, and limits both to what one path segment
+         *     can carry: 1 to 128 visible ASCII characters without `/` or `\`, and not dots only (`.` and `..`
+         *     would move the request to another path). Letters, digits, `-`, `_`, `.`, `:` and the other
+         *     punctuation are valid; percent-encode the ID in a path, as any path parameter.
          * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
          */
         JobId: string;
@@ -325,7 +333,7 @@ export interface components {
          * @description ID of the job to show, exactly as the action that started it answered it (`job_id`).
          * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
          */
-        FollowedJobId: string;
+        FollowedJobId: components["schemas"]["JobId"];
     };
     requestBodies: never;
     headers: {
