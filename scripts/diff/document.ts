@@ -48,11 +48,6 @@ export interface Operation {
 
 export class OpenApiDocument {
   readonly root: Obj;
-  /**
-   * Each `$ref`'s target, found once: shared components are reached from every operation, and walking
-   * their pointers again was most of a comparison's time (the fixture corpus: 3.0-3.7 s per round, ... after).
-   */
-  private readonly targets = new Map<string, unknown>();
 
   constructor(
     root: unknown,
@@ -77,7 +72,6 @@ export class OpenApiDocument {
 
   /** The node a local `$ref` (`#/components/...`) points at. */
   target(ref: string, where: string): unknown {
-    if (this.targets.has(ref)) return this.targets.get(ref);
     if (!ref.startsWith("#")) {
       throw new DiffInputError(`${this.file}: ${where}: $ref ${JSON.stringify(ref)} points outside the document; compare bundled documents`);
     }
@@ -97,7 +91,6 @@ export class OpenApiDocument {
       if (next === undefined) throw new DiffInputError(`${this.file}: ${where}: $ref ${JSON.stringify(ref)} points at nothing`);
       node = next;
     }
-    this.targets.set(ref, node);
     return node;
   }
 
