@@ -384,10 +384,10 @@ export interface components {
          */
         ProjectId: string;
         /**
-         * @description ID of the failed Workspace task (job) to retry.
+         * @description ID of the failed Workspace task (job) to retry, as an earlier action or `ShowJob` gave it.
          * @example 6783cecb-0e5c-4521-a3ea-825f551c1ba9
          */
-        WorkspaceJobId: string;
+        WorkspaceJobId: components["schemas"]["JobId"];
         /**
          * @description ID of the job to show, exactly as the action that started it answered it (`job_id`).
          * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
@@ -512,7 +512,7 @@ export interface operations {
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
-                 * @description ID of the failed Workspace task (job) to retry.
+                 * @description ID of the failed Workspace task (job) to retry, as an earlier action or `ShowJob` gave it.
                  * @example 6783cecb-0e5c-4521-a3ea-825f551c1ba9
                  */
                 job_id: components["parameters"]["WorkspaceJobId"];
