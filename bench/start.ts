@@ -5,7 +5,6 @@
  * and a bare node:http server spawned (the limit: a Node process that listens and answers). Each
  * round starts every one once, in a new order; a ratio is the median of the rounds' ratios.
  */
-import { join } from "node:path";
 import { run } from "./lib/command.js";
 import { treeCpuMs } from "./lib/process-tree.js";
 import { figure, type Figure } from "./lib/report.js";
@@ -39,7 +38,7 @@ async function spawned(server: Launch): Promise<Sample> {
 
 /** `startMock()` of the tree's compiled mock in a fresh process. */
 async function inProcess(tree: Tree): Promise<Sample> {
-  const { output } = await run(`node bench/lib/start-timer.mjs ${join(tree.root, MOCK.module)} ${RETRY_ENGINE_PATH} '${VALID_BODY}'`);
+  const { output } = await run(`node bench/lib/start-timer.mjs ${MOCK.paths(tree).module} ${RETRY_ENGINE_PATH} '${VALID_BODY}'`);
   return JSON.parse(output.trim().split("\n").at(-1)!) as Sample;
 }
 

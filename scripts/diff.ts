@@ -1,85 +1,114 @@
 /**
- * `npm run diff`: what changed in the API since the last release, per operation, breaking or not,
- * and whether the version and CHANGELOG.md allow it. Compares generated/openapi.json (every
- * operation, each path with its servers) with the same bundle at the last release
- * (scripts/diff/released.ts), and checks that no bundle of the release has gone.
- * Exits 1 when a breaking change lacks its version bump or changelog entry (scripts/diff/gate.ts).
+ * `npm run diff`: the breaking-change gate. Compares every bundle in generated/ (the combined one
+ * and each service's) with the same bundle at the last release (scripts/diff/released.ts), lists
+ * every change per operation with its rule ID, level and location (scripts/diff/compare.ts), and
+ * fails when a breaking change is not released as one and named (scripts/diff/gate.ts).
+ * docs/breaking-changes.md explains the rules, the reports and the changelog entry.
  *
- * Usage: tsx scripts/diff.ts [--base <git ref>] [--root <repository>]
- *   Run `npm run build` first: it reads generated/. --root: another repository laid out like this one (the tests' fixtures).
+ * Usage: tsx scripts/diff.ts [--base <git ref>] [--root <repository>] [--json | --markdown]
+ *   Run `npm run build` first: it reads generated/. --root: another repository laid out like this one.
+ *   Exit code: 0 passes, 1 fails, 2 cannot compare (no release in the history, a bad argument or bundle).
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compareBundles, type Change } from "./diff/compare.js";
+import { DiffInputError } from "./diff/change.js";
+import { parseChangeset, type Changeset } from "./diff/changelog.js";
+import { compareBundles, type BundlePair } from "./diff/compare.js";
+import { OpenApiDocument } from "./diff/document.js";
+import { visible } from "./diff/escape.js";
 import { gate } from "./diff/gate.js";
 import { fileAt, lastRelease } from "./diff/released.js";
+import { jsonReport, markdownReport, textReport, type GateReport } from "./diff/report.js";
 
-const BUNDLE = "generated/openapi.json";
-
-/** The changes as lines, grouped by operation, breaking ones first within each. */
-export function report(changes: Change[]): string {
-  const order = ["breaking", "unclassified", "deprecated", "non-breaking", "annotation"];
-  const byOperation = new Map<string, Change[]>();
-  for (const change of changes) {
-    const key = `${change.operation}${change.where ? `  ${change.where}` : ""}`;
-    byOperation.set(key, [...(byOperation.get(key) ?? []), change]);
-  }
-  const lines: string[] = [];
-  for (const [operation, list] of [...byOperation].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(operation);
-    for (const change of list.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))) {
-      lines.push(`  ${change.type.padEnd(12)}  ${change.description}`);
-    }
-  }
-  return lines.join("\n");
-}
-
-const option = (args: string[], name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+/** The bundles compared: the combined one and each service's. */
+const BUNDLES = /^(openapi|[a-z0-9-]+\.openapi)\.json$/;
 
 /** Where `diff` writes: standard output and standard error by default. */
 export interface DiffLog {
-  out(line: string): void;
-  err(line: string): void;
+  out(text: string): void;
+  err(text: string): void;
 }
 
-const CONSOLE: DiffLog = { out: (line) => console.log(line), err: (line) => console.error(line) };
+const CONSOLE: DiffLog = { out: (text) => console.log(text), err: (text) => console.error(text) };
+
+interface Options {
+  root: string;
+  base?: string;
+  format: "text" | "json" | "markdown";
+}
+
+function options(args: string[]): Options {
+  const parsed: Options = { root: fileURLToPath(new URL("..", import.meta.url)), format: "text" };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--json" || arg === "--markdown") {
+      if (parsed.format !== "text") throw new DiffInputError("--json and --markdown: pick one");
+      parsed.format = arg === "--json" ? "json" : "markdown";
+    } else if (arg === "--base" || arg === "--root") {
+      const value = args[++i];
+      if (value === undefined || value === "" || value.startsWith("-")) throw new DiffInputError(`${arg} needs a value`);
+      if (arg === "--base") parsed.base = value;
+      else parsed.root = value;
+    } else throw new DiffInputError(`unknown argument ${JSON.stringify(arg)}; usage: npm run diff -- [--base <git ref>] [--json | --markdown]`);
+  }
+  return parsed;
+}
+
+/** The pending changesets in .changeset/, read for package `pkg`. */
+async function changesets(root: string, pkg: string): Promise<Changeset[]> {
+  const dir = join(root, ".changeset");
+  if (!existsSync(dir)) return [];
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".md") && f !== "README.md").sort();
+  return Promise.all(files.map(async (f) => parseChangeset(await readFile(join(dir, f), "utf8"), `.changeset/${f}`, pkg)));
+}
+
+/** What `npm run diff` found: the report its three forms print. */
+export async function check(opts: Omit<Options, "format">): Promise<GateReport> {
+  const { root } = opts;
+  const release = await lastRelease(root, opts.base);
+  const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { name: string; version: string };
+  const now = existsSync(join(root, "generated")) ? (await readdir(join(root, "generated"))).filter((f) => BUNDLES.test(f)) : [];
+  if (!now.includes("openapi.json")) throw new DiffInputError("generated/openapi.json is missing: run `npm run build` first");
+  const then = ((await fileAt(root, release.commit, "generated/")) ?? "").split("\n").filter((f) => BUNDLES.test(f));
+  const pairs: BundlePair[] = [];
+  for (const name of [...new Set([...then, ...now])].sort()) {
+    const file = `generated/${name}`;
+    const before = then.includes(name) ? await fileAt(root, release.commit, file) : undefined;
+    pairs.push({
+      file,
+      before: before === undefined ? undefined : OpenApiDocument.parse(before, `${file} at ${release.ref}`),
+      after: now.includes(name) ? OpenApiDocument.parse(await readFile(join(root, file), "utf8"), file) : undefined,
+    });
+  }
+  const changes = compareBundles(pairs);
+  const changelog = await readFile(join(root, "CHANGELOG.md"), "utf8").catch(() => "");
+  const verdict = gate({ changes, released: release.version, version: manifest.version, changelog, changesets: await changesets(root, manifest.name) });
+  return { base: { ref: release.ref, commit: release.commit, version: release.version, how: release.how }, version: manifest.version, next: verdict.next, bundles: pairs.map((p) => p.file), changes, ok: verdict.ok, problems: verdict.problems };
+}
 
 /**
  * `npm run diff` with these arguments: resolves with its exit code, 0 (no breaking change, or each
- * one released and named), 1 (the gate fails) or 2 (it cannot compare: no release, a shallow clone...).
+ * one released and named), 1 (the gate fails) or 2 (it cannot compare).
  */
 export async function diff(args: string[], log: DiffLog = CONSOLE): Promise<number> {
   try {
-    return await compareWithRelease(args, log);
+    const opts = options(args);
+    const report = await check(opts);
+    if (opts.format === "json") log.out(jsonReport(report));
+    else if (opts.format === "markdown") log.out(markdownReport(report));
+    else {
+      const { out, err } = textReport(report);
+      log.out(out.join("\n"));
+      if (err.length) log.err(err.join("\n"));
+    }
+    return report.ok ? 0 : 1;
   } catch (error) {
-    log.err(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    log.err(message.split("\n").map(visible).join("\n"));
     return 2;
   }
-}
-
-async function compareWithRelease(args: string[], log: DiffLog): Promise<number> {
-  const ROOT = option(args, "--root") ?? fileURLToPath(new URL("..", import.meta.url));
-  const release = await lastRelease(ROOT, option(args, "--base"));
-  const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
-  log.out(`Comparing ${BUNDLE} with ${release.ref.slice(0, 12)} (${release.how}; version ${release.version}); package.json is ${version}.`);
-
-  const before = JSON.parse((await fileAt(ROOT, release.commit, BUNDLE)) ?? '{"paths":{}}');
-  const after = JSON.parse(await readFile(join(ROOT, BUNDLE), "utf8"));
-  const changes = compareBundles(before, after);
-  const released = (await fileAt(ROOT, release.commit, "generated/"))?.split("\n").filter((f) => f.endsWith(".openapi.json")) ?? [];
-  for (const file of released.filter((f) => !existsSync(join(ROOT, "generated", f)))) {
-    changes.push({ operation: "(whole API)", where: "", type: "breaking", action: "remove", pointer: "", subject: file, description: `bundle generated/${file} removed` });
-  }
-
-  log.out(changes.length ? `\n${report(changes)}\n` : "\nNo changes.\n");
-  const count = (type: string) => changes.filter((c) => c.type === type).length;
-  log.out(`${changes.length} change(s): ${count("breaking")} breaking, ${count("unclassified")} unclassified, ${count("non-breaking")} non-breaking, ${count("deprecated")} deprecated, ${count("annotation")} annotation.`);
-  const result = gate({ changes, released: release.version, version, changelog: await readFile(join(ROOT, "CHANGELOG.md"), "utf8").catch(() => "") });
-  for (const problem of result.problems) log.err(`✖ ${problem}`);
-  if (result.ok) log.out(count("breaking") + count("unclassified") ? `Breaking changes are released as ${version} and named in CHANGELOG.md.` : "No breaking change.");
-  return result.ok ? 0 : 1;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

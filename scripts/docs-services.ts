@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 
 /** The slice of an OpenAPI 3.1 document the docs build reads. */
 export interface OpenApiDocument {
+  openapi?: string;
   info: { title: string; version?: string; description?: string };
   servers?: { url: string; variables?: Record<string, { default: string; enum?: string[] }> }[];
   tags?: { name: string; description?: string }[];
@@ -26,7 +27,7 @@ export interface Operation {
 export interface Service {
   /** The Redocly API name, e.g. `cse`; also the page's file name without `.html`. */
   name: string;
-  /** The bundle the page is rendered from, relative to the repository root. */
+  /** The YAML bundle the page is rendered from, relative to the repository root (its JSON twin beside it). */
   bundle: string;
   document: OpenApiDocument;
 }
@@ -47,8 +48,11 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   );
 }
 
-/** Reads redocly.yaml in `root` and the bundle of every service API it lists. */
-export async function loadServices(root: string): Promise<{ overview: OpenApiDocument; services: Service[] }> {
+/**
+ * Reads redocly.yaml in `root` and the bundle of every service API it lists. `combinedBundle` is the
+ * combined document's YAML bundle (its `overview`), relative to the repository root.
+ */
+export async function loadServices(root: string): Promise<{ overview: OpenApiDocument; combinedBundle: string; services: Service[] }> {
   const config = parse(await readFile(join(root, 'redocly.yaml'), 'utf8')) as {
     apis?: Record<string, { output?: string }>;
   };
@@ -64,5 +68,5 @@ export async function loadServices(root: string): Promise<{ overview: OpenApiDoc
       .filter(([name]) => name !== 'all')
       .map(async ([name, { output }]) => ({ name, bundle: output as string, document: await readBundle(name, output) })),
   );
-  return { overview: await readBundle('all', all[1].output), services };
+  return { overview: await readBundle('all', all[1].output), combinedBundle: all[1].output as string, services };
 }

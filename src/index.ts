@@ -43,7 +43,7 @@ export type {
 export type { ClientOptions, CallOptions } from './client/client.js';
 export type { Auth, TokenAuth, AkSkAuth } from './client/auth.js';
 export type { RetryOptions } from './client/retry.js';
-export type { FetchLike } from './client/transport.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, type FetchLike } from './client/transport.js';
 export type { Service, CseRegion, WorkspaceRegion, ServiceStageRegion } from './client/endpoints.js';
 export type { JobHandle, AnyJobHandle, JobResult, OperationId, Operations, JobState, JobStatus, StatusOperationId } from './client/job.js';
 export { STATUS_OPERATIONS } from './client/job.js';
@@ -51,7 +51,7 @@ export { parseJobHandle } from './client/handle.js';
 export type { GetJobOptions } from './client/follow.js';
 export { WAIT_DEFAULTS, type WaitOptions } from './client/wait.js';
 export { JobFailedError, JobTimeoutError } from './client/job-errors.js';
-export { JobActionsError, ApiError, InvalidResponseError, NetworkError, TimeoutError } from './client/errors.js';
+export { JobActionsError, ApiError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError } from './client/errors.js';
 export { signRequest } from './client/signer.js';
 export type { AkSkCredentials, SignableRequest } from './client/signer.js';
 export { VERSION, USER_AGENT } from './client/version.js';

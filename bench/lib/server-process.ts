@@ -23,7 +23,7 @@ export interface ServerProcess {
 /** The servers the benchmarks load: each mock command as users start it, and the bare server. */
 export const launch = {
   /** Our mock command, compiled, on a free port. */
-  mock: (tree: Tree): Launch => ({ name: `${tree.name}: mock command`, command: process.execPath, args: [join(tree.root, MOCK.command)], cwd: tree.root, env: { PORT: "0" } }),
+  mock: (tree: Tree): Launch => ({ name: `${tree.name}: mock command`, command: process.execPath, args: [MOCK.paths(tree).command], cwd: tree.root, env: { PORT: "0" } }),
   /** `prism mock <bundle>`, Prism CLI 5.14.2, on a free port. */
   prism: (): Launch => ({ name: "Prism CLI", command: process.execPath, args: [PRISM_CLI, "mock", "-p", "0", BUNDLE], cwd: REPO }),
   /** A bare node:http server: the limit. */

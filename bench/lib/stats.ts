@@ -44,3 +44,10 @@ function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
 }
+
+/** Runs `fn` `runs` times, one after another, and returns each run's result. */
+export async function repeat<T>(runs: number, fn: (run: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let run = 0; run < runs; run++) results.push(await fn(run));
+  return results;
+}

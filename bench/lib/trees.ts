@@ -4,16 +4,26 @@
  * as the code after it. The baseline is a detached git worktree with a hard-linked copy of this
  * tree's node_modules (its caches left out, so the two trees' builds do not share them), removed at the end.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO, run } from "./command.js";
 
 /**
- * The mock as its users run it, compiled: how a tree builds it, the command, and the module
- * `startMock()` comes from, relative to the tree. The one place that knows where the mock's build goes.
+ * The mock as its users run it, compiled: how a tree builds it, and where the command and the module
+ * `startMock()` comes from are, relative to the tree (read from its tsconfig.build.mock.json, so that a
+ * baseline from before the mock had a package of its own is found too: `dist/mock/` then,
+ * `packages/mock/dist/mock/` now). The one place that knows where the mock's build goes.
  */
-export const MOCK = { build: "npm run --silent dist:mock", command: "dist/mock/cli.js", module: "dist/mock/index.js" } as const;
+export const MOCK = {
+  build: "npm run --silent dist:mock",
+  paths(tree: Tree): { command: string; module: string } {
+    const config = JSON.parse(readFileSync(join(tree.root, "tsconfig.build.mock.json"), "utf8")) as { compilerOptions?: { outDir?: string } };
+    const dir = join(tree.root, config.compilerOptions?.outDir ?? "dist", "mock");
+    return { command: join(dir, "cli.js"), module: join(dir, "index.js") };
+  },
+};
 
 /** Prism CLI 5.14.2's command (`prism`), the peer of the mock command; run by node, not through npx. */
 export const PRISM_CLI = join(REPO, "node_modules", "@stoplight", "prism-cli", createRequire(import.meta.url)("@stoplight/prism-cli/package.json").bin.prism as string);

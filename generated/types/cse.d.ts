@@ -15,13 +15,17 @@ export interface paths {
         /**
          * Retry an exclusive ServiceComb engine
          * @description Retries the last failed job (for example a failed creation) of an exclusive ServiceComb engine.
-         *     The call returns at once with the ID of the new asynchronous job; follow the job to see it finish.
+         *     The call returns at once with the ID of the new asynchronous job.
          *
-         *     **Follow the job** with `ShowEngineJob` (`GET /v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}`): pass the answer's integer `jobId` as the string `job_id` (its decimal digits), with the same `engine_id`. The 200 response links to it.
+         *     **Follow the job** with [ShowEngineJob](#operation/ShowEngineJob)
+         *     (`GET /v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}`): pass the answer's integer
+         *     `jobId` as the string `job_id` (its decimal digits), with the same `engine_id`, until its `status`
+         *     is `Finished` (succeeded), or `Error` or `Timeout` (failed). The TypeScript sample waits for it
+         *     with the client's `waitForJob`.
          *
          *     **Not idempotent in effect:** every successful call starts a new job.
          *
-         *     The provider's page lists only 200, 400 and 500. `401` and `429` are documented here as well because
+         *     The provider's API reference lists only 200, 400 and 500 here. `401` and `429` are documented as well because
          *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
          *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
@@ -48,13 +52,17 @@ export interface paths {
          *     registry/configuration center) to `version`. The call returns at once with the ID of the
          *     asynchronous upgrade job.
          *
-         *     **Follow the job** with `ShowEngineJob` (`GET /v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}`): pass the answer's integer `jobId` as the string `job_id` (its decimal digits), with the same `engine_id`. The 200 response links to it.
+         *     **Follow the job** with [ShowEngineJob](#operation/ShowEngineJob)
+         *     (`GET /v2/{project_id}/enginemgr/engines/{engine_id}/jobs/{job_id}`): pass the answer's integer
+         *     `jobId` as the string `job_id` (its decimal digits), with the same `engine_id`, until its `status`
+         *     is `Finished` (succeeded), or `Error` or `Timeout` (failed). The TypeScript sample waits for it
+         *     with the client's `waitForJob`.
          *
-         *     Send `Content-Type: application/json`. The provider's page asks for
+         *     Send `Content-Type: application/json`. The provider's API reference asks for
          *     `application/json;charset=UTF-8`, which is the same media type and is accepted too; the official
          *     SDKs send it without the charset. Its `Accept: application/json` header is what every client sends.
          *
-         *     The provider's page lists only 200, 400 and 500. `401` and `429` are documented here as well because
+         *     The provider's API reference lists only 200, 400 and 500 here. `401` and `429` are documented as well because
          *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
          *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
@@ -77,15 +85,15 @@ export interface paths {
         /**
          * Show an engine job
          * @description Shows a job that runs on a CSE microservice engine: its state, and its steps and tasks. Use it to
-         *     follow the job that `RetryEngine` or `UpgradeEngine` started, until `status` is `Finished`
-         *     (succeeded) or `Error` or `Timeout` (failed); `Init` and `Executing` mean it still runs.
-         *
-         *     This operation is not on the seed pages: it comes from the provider's API reference and its SDK
-         *     models (`ShowEngineJobResponse`, `TaskSteps`, `Task`).
+         *     follow the job that [RetryEngine](#operation/RetryEngine) or [UpgradeEngine](#operation/UpgradeEngine) started, until `status` is
+         *     `Finished` (succeeded) or `Error` or `Timeout` (failed); `Init` and `Executing` mean it still runs.
          *
          *     The actions answer `jobId` as an integer, but `job_id` here is a string: its decimal digits.
          *     Status values are open: the known ones are listed, and a value the provider adds later is
          *     accepted (treat it as still running).
+         *
+         *     The fields are those of the provider's API reference and its SDK models (`ShowEngineJobResponse`,
+         *     `TaskSteps`, `Task`).
          */
         get: operations["ShowEngineJob"];
         put?: never;
@@ -156,10 +164,9 @@ export interface components {
             detail?: string;
         };
         /**
-         * @description State of a CSE job, or of one of its steps or tasks. Known values: `Init` (created, not started),
-         *     `Executing` (running), `Finished` (succeeded), `Error` (failed), `Timeout` (failed: ran out of time).
-         *     The provider adds values over time, so any other string is accepted too: treat an unknown value as
-         *     still running.
+         * @description State of a CSE job, or of one of its steps or tasks: `Finished` means it succeeded, `Error` and
+         *     `Timeout` that it failed, `Init` and `Executing` that it still runs. The provider adds values over
+         *     time, so any other string is accepted too: treat an unknown value as still running.
          * @example Executing
          */
         CseJobStatus: "Init" | "Executing" | "Error" | "Timeout" | "Finished" | (string & {});
@@ -362,7 +369,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The retry job was started. Follow it with `ShowEngineJob`. */
+            /** @description The retry job was started. Follow it with [ShowEngineJob](#operation/ShowEngineJob). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -428,7 +435,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upgrade job was started. Follow it with `ShowEngineJob`. */
+            /** @description The upgrade job was started. Follow it with [ShowEngineJob](#operation/ShowEngineJob). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

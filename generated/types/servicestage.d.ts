@@ -18,18 +18,21 @@ export interface paths {
          * @description Starts, stops, restarts, scales or rolls back a ServiceStage component instance. The call returns at
          *     once with the ID of the asynchronous job that carries out the action.
          *
-         *     **Follow the job** with `ShowJobDetail` (`GET /v2/{project_id}/cas/jobs/{job_id}`): pass the answer's `job_id` (and, to see only this instance's tasks, its `instance_id`). The 200 response links to it.
+         *     **Follow the job** with [ShowJobDetail](#operation/ShowJobDetail) (`GET /v2/{project_id}/cas/jobs/{job_id}`):
+         *     pass the answer's `job_id` (and, to see only this instance's tasks, its `instance_id`), until
+         *     `job.EXECUTION_STATUS` is `SUCCEEDED` or `FAILED`. The TypeScript sample waits for it with the
+         *     client's `waitForJob`.
          *
-         *     | `action` | `parameters` |
-         *     |---|---|
-         *     | `start`, `stop`, `restart` | not needed |
-         *     | `scale` | required, with `replica`; with `hosts` (ECS IDs) too for instances deployed on virtual machines |
-         *     | `rollback` | required, with `version` |
+         *     | Action | Parameters | Body, for example |
+         *     |---|---|---|
+         *     | start, stop, restart | not needed | `{"action": "restart"}` |
+         *     | scale | required, with `replica`; with `hosts` (ECS IDs) too for instances deployed on virtual machines | `{"action": "scale", "parameters": {"replica": 4}}`; on virtual machines add `"hosts": ["<ECS ID>", ...]` to `parameters` |
+         *     | rollback | required, with `version` | `{"action": "rollback", "parameters": {"version": "1.0.2"}}` |
          *
-         *     The provider's page is titled "Querying the Operations Performed on a Component Instance" and says
+         *     The provider's API reference titles this page "Querying the Operations Performed on a Component Instance" and says
          *     the API "queries" operations, but the API *runs* one; the summary here says what it does.
          *
-         *     The provider's page lists 200, 400, 404 and 500. `401` and `429` are documented here as well because
+         *     The provider's API reference lists 200, 400, 404 and 500 here. `401` and `429` are documented as well because
          *     Huawei Cloud's API gateway answers any request without a valid token or signature with `401`
          *     (`APIGW.0301`), and any request over its throttling limit with `429` (`APIGW.0308`), before the
          *     service sees the request.
@@ -50,13 +53,13 @@ export interface paths {
         };
         /**
          * Show a ServiceStage job
-         * @description Shows a ServiceStage job and its tasks. Use it to follow the job that `UpdateInstanceAction`
+         * @description Shows a ServiceStage job and its tasks. Use it to follow the job that [UpdateInstanceAction](#operation/UpdateInstanceAction)
          *     started (its answer's `job_id`), until `job.EXECUTION_STATUS` is `SUCCEEDED` or `FAILED`; `RUNNING`
          *     means it still runs. A failed task's `MESSAGES` says why. The keys of `job` and of each task are
          *     UPPER-CASE, as the provider sends them.
          *
-         *     This operation is not on the seed pages: it comes from the provider's API reference and its SDK
-         *     models (`ShowJobDetailResponse`, `JobInfo`, `TaskInfo`).
+         *     The fields are those of the provider's API reference and its SDK models (`ShowJobDetailResponse`,
+         *     `JobInfo`, `TaskInfo`).
          *
          *     Status values are open: the known ones are listed, and a value the provider adds later is
          *     accepted (treat it as still running).
@@ -154,7 +157,15 @@ export interface components {
          */
         InstanceActionRequest: components["schemas"]["LifecycleAction"] | components["schemas"]["ScaleAction"] | components["schemas"]["RollbackAction"];
         /**
-         * @description ID of the asynchronous job (task) the request started.
+         * @description ID of the asynchronous job (task) an action started: pass it, exactly as answered, to the operation
+         *     that follows the job.
+         *
+         *     The provider's pages and SDK models give it no format: a string, shown as a UUID, sometimes with a
+         *     prefix such as `JOB`. The operations that follow a job take its ID in their URL path, so the same
+         *     schema describes the action's answer and their parameter, and limits both to what one path segment
+         *     can carry: 1 to 128 visible ASCII characters without `/` or `\`, and not dots only (`.` and `..`
+         *     would move the request to another path). Letters, digits, `-`, `_`, `.`, `:` and the other
+         *     punctuation are valid; percent-encode the ID in a path, as any path parameter.
          * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
          */
         JobId: string;
@@ -193,8 +204,8 @@ export interface components {
             error_msg: components["schemas"]["ErrorMessage"];
         };
         /**
-         * @description State of a ServiceStage job: `RUNNING`, `SUCCEEDED` or `FAILED` are the known values. Any other
-         *     string is accepted too: treat an unknown value as still running.
+         * @description State of a ServiceStage job: `SUCCEEDED` and `FAILED` mean it ended, `RUNNING` that it still runs.
+         *     Any other string is accepted too: treat an unknown value as still running.
          * @example RUNNING
          */
         ServiceStageJobStatus: "RUNNING" | "SUCCEEDED" | "FAILED" | (string & {});
@@ -222,8 +233,7 @@ export interface components {
             SERVICE_INSTANCE_ID?: string;
         };
         /**
-         * @description State of one task of a ServiceStage job: `RUNNING`, `SUCCEEDED`, `FAILED` or `SKIPPED` are the known
-         *     values. Any other string is accepted too.
+         * @description State of one task of a ServiceStage job. Any other string is accepted too.
          * @example SUCCEEDED
          */
         ServiceStageTaskStatus: "RUNNING" | "SKIPPED" | "FAILED" | "SUCCEEDED" | (string & {});
@@ -323,7 +333,7 @@ export interface components {
          * @description ID of the job to show, exactly as the action that started it answered it (`job_id`).
          * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
          */
-        FollowedJobId: string;
+        FollowedJobId: components["schemas"]["JobId"];
     };
     requestBodies: never;
     headers: {
@@ -372,7 +382,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The action's job was started. Follow it with `ShowJobDetail`. */
+            /** @description The action's job was started. Follow it with [ShowJobDetail](#operation/ShowJobDetail). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

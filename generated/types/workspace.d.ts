@@ -16,16 +16,20 @@ export interface paths {
         /**
          * Retry a failed script execution task
          * @description Retries a failed script execution task on Workspace desktops. Identify the execution by its record
-         *     ID, its task ID, or both. The call returns at once with the ID of the retried task.
+         *     ID, its task ID, or both (`{"task_id": "..."}` alone is enough). The call returns at once with the
+         *     ID of the retried task.
          *
-         *     **Follow the job** with `ListScriptTasks` (`GET /v2/{project_id}/script-execution-tasks?task_id={task_id}`): pass the answer's `task_id` as the `task_id` query parameter. The 200 response links to it.
+         *     **Follow the job** with [ListScriptTasks](#operation/ListScriptTasks)
+         *     (`GET /v2/{project_id}/script-execution-tasks?task_id={task_id}`): pass the answer's `task_id` as
+         *     the `task_id` query parameter, until the task has finished (that operation says how to tell). The
+         *     TypeScript sample waits for it with the client's `waitForJob`.
          *
          *     **The provider's example request is wrong.** Its page shows
          *     `{"record_id": [{"record_id": "record_id"}]}`, an array of objects, while its own parameter table,
          *     and the provider's SDKs, define `record_id` and `task_id` as optional plain strings. This document
          *     follows the table: the page's example body is rejected with 400.
          *
-         *     Besides the page's statuses, `401` (API gateway code `APIGW.0301`) and `429` (`APIGW.0308`, the
+         *     Besides the statuses of the provider's API reference, `401` (API gateway code `APIGW.0301`) and `429` (`APIGW.0308`, the
          *     gateway's throttling) are documented: Huawei Cloud's API gateway answers them for any operation,
          *     before the service sees the request.
          */
@@ -51,12 +55,14 @@ export interface paths {
          *     retried.** `op_type` selects the operation; `retry` is the only one the provider defines. The call
          *     returns at once with the ID of the new task.
          *
-         *     **Follow the job** with `ShowJob` (`GET /v2/{project_id}/workspace-jobs/{job_id}`): pass the answer's `job_id`. The 200 response links to it.
+         *     **Follow the job** with [ShowJob](#operation/ShowJob) (`GET /v2/{project_id}/workspace-jobs/{job_id}`):
+         *     pass the answer's `job_id`, until its `status` is `SUCCESS` or `FAILED`. The TypeScript sample
+         *     waits for it with the client's `waitForJob`.
          *
          *     Error bodies may carry `encoded_authorization_message`, an encrypted reason for the rejection that
          *     the Security Token Service (STS) can decode.
          *
-         *     Besides the page's statuses, `401` (API gateway code `APIGW.0301`) and `429` (`APIGW.0308`, the
+         *     Besides the statuses of the provider's API reference, `401` (API gateway code `APIGW.0301`) and `429` (`APIGW.0308`, the
          *     gateway's throttling) are documented: Huawei Cloud's API gateway answers them for any operation,
          *     before the service sees the request.
          */
@@ -77,12 +83,12 @@ export interface paths {
         /**
          * Show a Workspace job
          * @description Shows a Workspace job (task) and its sub-jobs. Use it to follow the job that
-         *     `RunActionsOnWorkspaceJob` started (its answer's `job_id`), until `status` is `SUCCESS` or
+         *     [RunActionsOnWorkspaceJob](#operation/RunActionsOnWorkspaceJob) started (its answer's `job_id`), until `status` is `SUCCESS` or
          *     `FAILED`; `WAITING` and `RUNNING` mean it is not finished. A failed job gives `job_error_code` and
          *     `fail_reason`, and each failed sub-job its own `error_code` and `fail_reason`.
          *
-         *     This operation is not on the seed pages: it comes from the provider's API reference ("Querying
-         *     Task Details") and its SDK models (`ShowJobResponse`, `JobDetailInfo`).
+         *     The fields are those of the provider's API reference ("Querying Task Details") and its SDK models
+         *     (`ShowJobResponse`, `JobDetailInfo`).
          *
          *     Status values are open: the job page lists none, the provider's sub-job page lists `SUCCESS`,
          *     `RUNNING`, `FAILED` and `WAITING`, and a value the provider adds later is accepted (treat it as
@@ -107,14 +113,21 @@ export interface paths {
         /**
          * List script execution tasks
          * @description Lists script execution tasks, and with `task_id` shows chosen ones. Use it to follow the task that
-         *     `RetryScriptExecution` started: pass its answer's `task_id` as `task_id`. The task's `status` is
-         *     its result, a free string (the provider lists no values), and `success_num`, `failed_num` and
-         *     `skip_num` count the desktops that have finished each way; the per-desktop records (with each one's
-         *     `result_code` and `reason`) come from the provider's
+         *     [RetryScriptExecution](#operation/RetryScriptExecution) started: pass its answer's `task_id` as `task_id`.
+         *
+         *     **When the task has finished.** The task's `status` is its result, a free string for which the
+         *     provider lists no values, so the counts matter too: `success_num`, `failed_num` and `skip_num`
+         *     count the desktops that have finished each way. The task has finished when its `status` is
+         *     `SUCCESS` or `FAILED` (in any case), or when every desktop has been counted:
+         *     `success_num + failed_num + skip_num` reaches the number of `resource_ids`. It failed if its
+         *     `status` is `FAILED` or it finished with `failed_num` above 0, and succeeded if it finished with
+         *     none failed; until it has finished, it still runs. The TypeScript client's `waitForJob` applies
+         *     this rule.
+         *
+         *     The per-desktop records (with each one's `result_code` and `reason`) come from the provider's
          *     `GET /v2/{project_id}/script-execution-records?script_task_id={id}`.
          *
-         *     This operation is not on the seed pages: it comes from the provider's API reference and its SDK
-         *     models.
+         *     The fields are those of the provider's API reference and its SDK models.
          */
         get: operations["ListScriptTasks"];
         put?: never;
@@ -139,10 +152,22 @@ export interface components {
             /** @description ID of the script execution task. */
             task_id?: string;
         };
-        /** @description The script execution task the retry started. */
+        /**
+         * @description ID of the asynchronous job (task) an action started: pass it, exactly as answered, to the operation
+         *     that follows the job.
+         *
+         *     The provider's pages and SDK models give it no format: a string, shown as a UUID, sometimes with a
+         *     prefix such as `JOB`. The operations that follow a job take its ID in their URL path, so the same
+         *     schema describes the action's answer and their parameter, and limits both to what one path segment
+         *     can carry: 1 to 128 visible ASCII characters without `/` or `\`, and not dots only (`.` and `..`
+         *     would move the request to another path). Letters, digits, `-`, `_`, `.`, `:` and the other
+         *     punctuation are valid; percent-encode the ID in a path, as any path parameter.
+         * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
+         */
+        JobId: string;
+        /** @description The script execution task the retry started; follow it with `ListScriptTasks` (its `task_id`). */
         ScriptExecutionRetried: {
-            /** @description ID of the script execution task. */
-            task_id: string;
+            task_id: components["schemas"]["JobId"];
         };
         /**
          * @description Machine-readable error code, `SERVICE.NUMBER`. Codes starting with `APIGW.` come from Huawei Cloud's
@@ -169,11 +194,6 @@ export interface components {
              */
             op_type: "retry";
         };
-        /**
-         * @description ID of the asynchronous job (task) the request started.
-         * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
-         */
-        JobId: string;
         /** @description The job the request started. */
         JobAccepted: {
             job_id: components["schemas"]["JobId"];
@@ -189,9 +209,9 @@ export interface components {
             encoded_authorization_message?: string;
         };
         /**
-         * @description State of a Workspace job or sub-job. The provider's job page lists no values; its sub-job page lists
-         *     `WAITING` (queued), `RUNNING`, `SUCCESS` and `FAILED`. Any other string is accepted too: treat an
-         *     unknown value as not finished.
+         * @description State of a Workspace job or sub-job: `SUCCESS` and `FAILED` mean it ended, `WAITING` and `RUNNING`
+         *     that it has not. The provider's job page lists no values; these are the ones its sub-job page
+         *     lists. Any other string is accepted too: treat an unknown value as not finished.
          * @example RUNNING
          */
         WorkspaceJobStatus: "WAITING" | "RUNNING" | "SUCCESS" | "FAILED" | (string & {});
@@ -305,7 +325,8 @@ export interface components {
             end_time?: string;
             /**
              * @description The task's result, a free string in the provider's reference (no list of values). The examples
-             *     here use `RUNNING`, `SUCCESS` and `FAILED` for illustration only.
+             *     here use `RUNNING`, `SUCCESS` and `FAILED` for illustration only. Whether the task has finished
+             *     depends on the counts too: see [ListScriptTasks](#operation/ListScriptTasks).
              */
             status: string;
         };
@@ -363,15 +384,15 @@ export interface components {
          */
         ProjectId: string;
         /**
-         * @description ID of the failed Workspace task (job) to retry.
+         * @description ID of the failed Workspace task (job) to retry, as an earlier action or `ShowJob` gave it.
          * @example 6783cecb-0e5c-4521-a3ea-825f551c1ba9
          */
-        WorkspaceJobId: string;
+        WorkspaceJobId: components["schemas"]["JobId"];
         /**
          * @description ID of the job to show, exactly as the action that started it answered it (`job_id`).
          * @example 0e2dae94-23ff-449a-bb9c-1b808cf2106d
          */
-        FollowedJobId: string;
+        FollowedJobId: components["schemas"]["JobId"];
     };
     requestBodies: never;
     headers: {
@@ -405,7 +426,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The script execution task was retried. Follow it with `ListScriptTasks`. */
+            /** @description The script execution task was retried. Follow it with [ListScriptTasks](#operation/ListScriptTasks). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -491,7 +512,7 @@ export interface operations {
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
-                 * @description ID of the failed Workspace task (job) to retry.
+                 * @description ID of the failed Workspace task (job) to retry, as an earlier action or `ShowJob` gave it.
                  * @example 6783cecb-0e5c-4521-a3ea-825f551c1ba9
                  */
                 job_id: components["parameters"]["WorkspaceJobId"];
@@ -504,7 +525,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The task was retried. Follow it with `ShowJob`. */
+            /** @description The task was retried. Follow it with [ShowJob](#operation/ShowJob). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

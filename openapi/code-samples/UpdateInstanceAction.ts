@@ -1,4 +1,5 @@
-import { createServiceStageClient } from 'huaweicloud-job-actions';
+// Scale the instance, wait for the job.
+import { createServiceStageClient, JobFailedError } from 'huaweicloud-job-actions';
 
 const serviceStage = createServiceStageClient({
   region: 'cn-north-4',
@@ -14,3 +15,16 @@ const { job } = await serviceStage.runInstanceAction({
   parameters: { replica: 4 },
 });
 console.log(`Scaling the instance: job ${job.jobId}`);
+
+// waitForJob calls ShowJobDetail until the job is SUCCEEDED (resolves)
+// or FAILED (rejects with JobFailedError).
+try {
+  const done = await serviceStage.waitForJob(job, {
+    timeout: 30 * 60_000,
+    onProgress: ({ status }) => console.log(status),
+  });
+  console.log(`Scaled: ${done.status}`);
+} catch (error) {
+  if (!(error instanceof JobFailedError)) throw error;
+  console.error(`Scaling failed: ${error.reason}`);
+}

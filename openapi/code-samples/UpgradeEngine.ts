@@ -1,4 +1,5 @@
-import { createCseClient } from 'huaweicloud-job-actions';
+// Upgrade the engine, wait for the job.
+import { createCseClient, JobFailedError } from 'huaweicloud-job-actions';
 
 const cse = createCseClient({
   region: 'cn-north-4',
@@ -11,3 +12,16 @@ const { body, job } = await cse.upgradeEngine({
   version: '2.4.0',
 });
 console.log(`Upgrading ${body.name}: job ${job.jobId}`);
+
+// waitForJob calls ShowEngineJob until the job is Finished (resolves),
+// or Error or Timeout (rejects with JobFailedError).
+try {
+  const done = await cse.waitForJob(job, {
+    timeout: 30 * 60_000,
+    onProgress: ({ status }) => console.log(status),
+  });
+  console.log(`Upgraded: ${done.status}`);
+} catch (error) {
+  if (!(error instanceof JobFailedError)) throw error;
+  console.error(`The upgrade failed: ${error.code}: ${error.reason}`);
+}

@@ -1,113 +1,116 @@
 /**
- * Every change between two OpenAPI bundles, per operation, each classified as api-smart-diff does
- * (breaking, non-breaking, deprecated, annotation, unclassified), with two corrections where it
- * reads the response side like the request side (see RECLASSIFY).
+ * Every change between two versions of our bundles: per operation (matched by method and path
+ * template, so a renamed path parameter is the same operation), plus what belongs to a document as
+ * a whole (its servers, its component schemas, its webhooks, the bundle itself). The same change
+ * seen in the combined bundle and in a service's bundle is reported once, with both bundles.
  */
-import { apiCompare } from "api-smart-diff";
+import { pointer, type Change, DiffInputError } from "./change.js";
+import { isObject, templateKey, type OpenApiDocument, type Operation } from "./document.js";
+import { compareOperation, removalRule, type Finding } from "./operation.js";
+import { same } from "./schema.js";
+import { compareServers, serverList } from "./servers.js";
 
-export type ChangeType = "breaking" | "non-breaking" | "deprecated" | "annotation" | "unclassified";
+export type { Change, Level } from "./change.js";
 
-export interface Change {
-  /** `RetryEngine`, or `(whole API)` for root-level changes, or the path for path-level ones. */
-  operation: string;
-  /** `PUT /v2/{project_id}/...`, empty for root-level changes. */
-  where: string;
-  type: ChangeType;
-  action: "add" | "remove" | "replace" | "rename";
-  /** The JSON pointer of the change inside the operation (or the document). */
-  pointer: string;
-  description: string;
-  /** The name a changelog entry must mention: the field, enum, response code or operation changed. */
-  subject: string;
+/** One bundle at the release (`before`) and now (`after`); a side is missing when the file is. */
+export interface BundlePair {
+  file: string;
+  before?: OpenApiDocument;
+  after?: OpenApiDocument;
 }
 
-type Doc = { paths?: Record<string, Record<string, { operationId?: string }>> };
-type Diff = { action: Change["action"]; path: (string | number)[]; type: ChangeType; description?: string; before?: unknown; after?: unknown };
-
-const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-const KEYWORDS = new Set(["type", "enum", "format", "required", "minimum", "maximum", "minLength", "maxLength", "pattern", "items", "const", "oneOf", "anyOf", "allOf", "schema", "content", "properties", "additionalProperties"]);
-
-/**
- * api-smart-diff rules that this API's users see the other way round:
- * - a response header that becomes `required` is a promise to the client, not a demand on it
- *   (api-smart-diff calls it breaking, as it would be for a request parameter); dropping the
- *   promise is breaking;
- * - a response property removed, optional or not, breaks the clients that read it (api-smart-diff
- *   calls only the removal of a required one breaking);
- * - a value removed from a server variable's `enum` (a region) takes away a URL clients use
- *   (api-smart-diff calls it an annotation);
- * - a response `links` entry added or changed only tells readers and generators which operation
- *   follows (api-smart-diff leaves it unclassified); removing one may break code generated from it;
- * - a tag's description is text only (api-smart-diff leaves it unclassified).
- */
-const RECLASSIFY: { test: (p: string[]) => boolean; type: (d: Diff) => ChangeType }[] = [
-  {
-    test: (p) => p.at(-1) === "required" && p.at(-3) === "headers" && p.includes("responses"),
-    type: (d) => {
-      const was = d.action !== "add" && d.before === true;
-      const now = d.action !== "remove" && d.after === true;
-      return was && !now ? "breaking" : "non-breaking";
-    },
-  },
-  {
-    test: (p) => p.includes("responses") && p.at(-2) === "properties",
-    type: (d) => (d.action === "remove" ? "breaking" : d.type),
-  },
-  {
-    test: (p) => p.includes("servers") && p.at(-2) === "enum" && p.includes("variables"),
-    type: (d) => (d.action === "remove" || d.action === "replace" ? "breaking" : "non-breaking"),
-  },
-  {
-    test: (p) => p.includes("responses") && p.includes("links"),
-    type: (d) => (d.action === "remove" ? "breaking" : "non-breaking"),
-  },
-  {
-    test: (p) => p[0] === "tags" && p.at(-1) === "description",
-    type: () => "annotation",
-  },
-];
-
-/** What a changelog entry names for this change (see Change.subject). */
-function subjectOf(path: string[], diff: Diff, operation: string): string {
-  const at = path.lastIndexOf("required");
-  if (at >= 0 && at >= path.length - 2 && path.at(-1) !== "required") return String(diff.action === "remove" ? diff.before : diff.after);
-  const named = path.filter((segment, i) => path[i - 1] === "properties" || path[i - 1] === "responses" || path[i - 1] === "headers" || path[i - 1] === "parameters");
-  if (named.length) return named.at(-1)!;
-  const last = [...path].reverse().find((s) => !/^\d+$/.test(s) && !KEYWORDS.has(s));
-  return path.length <= 3 ? operation : (last ?? operation);
+export interface CompareOptions {
+  /** The day sunset dates are compared with (today by default). */
+  today?: Date;
 }
 
-export function compareBundles(before: Doc, after: Doc): Change[] {
-  // apiCompare normalises its arguments in place (path-level servers and parameters move into the operations).
-  const { diffs } = apiCompare(structuredClone(before), structuredClone(after)) as { diffs: Diff[] };
+const location = (path: string[]) => (path[0] === "#" ? `#${pointer(path.slice(1))}` : pointer(path));
+
+function byKey(doc: OpenApiDocument, kind: "paths" | "webhooks"): Map<string, Operation> {
+  const map = new Map<string, Operation>();
+  for (const operation of doc.operations(kind)) {
+    const other = map.get(operation.key);
+    if (other) throw new DiffInputError(`${doc.file}: ${kind} ${JSON.stringify(other.path)} and ${JSON.stringify(operation.path)} are the same ${operation.method.toUpperCase()} operation (paths that differ only in parameter names)`);
+    map.set(operation.key, operation);
+  }
+  return map;
+}
+
+/** The changes from `before` to `after`, two versions of one bundle. */
+export function compareDocuments(before: OpenApiDocument, after: OpenApiDocument, options: CompareOptions = {}): Change[] {
   const changes: Change[] = [];
-  for (const diff of diffs) {
-    const path = diff.path.map(String);
-    // The same change shows again under components/ (where the $ref pointed): the operations' view is enough.
-    if (path[0] === "components") continue;
-    let operation = "(whole API)";
-    let where = "";
-    let rest = path;
-    if (path[0] === "paths" && path[1] !== undefined) {
-      const method = path[2];
-      if (method && METHODS.has(method)) {
-        const op = after.paths?.[path[1]]?.[method] ?? before.paths?.[path[1]]?.[method];
-        operation = op?.operationId ?? `${method.toUpperCase()} ${path[1]}`;
-        where = `${method.toUpperCase()} ${path[1]}`;
-        rest = path.slice(3);
-      } else {
-        operation = `every operation of ${path[1]}`;
-        where = path[1];
-        rest = path.slice(2);
-      }
-    } else if (path[0] === "paths") {
-      rest = path.slice(1);
-    }
-    const rule = RECLASSIFY.find((r) => r.test(path));
-    const type = rule ? rule.type(diff) : diff.type;
-    const pointer = `/${rest.map((s) => s.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
-    const description = diff.description || `${diff.action} ${pointer === "/" ? "the operation" : pointer}`;
-    changes.push({ operation, where, type, action: diff.action, pointer, description, subject: subjectOf(rest, diff, operation) });
+  const bundle = after.file;
+  const onDocument = (f: Finding) => changes.push({ ...f, operation: "", where: bundle, location: location(f.path), bundles: [bundle] });
+  const onOperation = (operation: Operation) => (f: Finding) =>
+    changes.push({ id: f.id, level: f.level, operation: operation.name, where: `${operation.method.toUpperCase()} ${operation.path}`, location: location(f.path), subject: f.subject, text: f.text, bundles: [bundle] });
+
+  const ob = byKey(before, "paths");
+  const oa = byKey(after, "paths");
+  const pathsAfter = new Set([...oa.values()].map((o) => templateKey(o.path)));
+  for (const [key, a] of oa) {
+    const b = ob.get(key);
+    if (b) compareOperation({ before, after }, b, a, onOperation(a));
+    else onOperation(a)({ id: "endpoint-added", level: "info", path: [], subject: a.name, text: "operation added" });
+  }
+  for (const [key, b] of ob) {
+    if (oa.has(key)) continue;
+    const { id, level } = removalRule(b, !pathsAfter.has(templateKey(b.path)), options.today);
+    onOperation(b)({ id, level, path: [], subject: b.name, text: `operation removed${b.operation.deprecated === true ? " (it was deprecated)" : ""}` });
+  }
+
+  const wb = isObject(before.root.webhooks) ? before.root.webhooks : {};
+  const wa = isObject(after.root.webhooks) ? after.root.webhooks : {};
+  for (const name of new Set([...Object.keys(wb), ...Object.keys(wa)])) {
+    const path = ["#", "webhooks", name];
+    if (!Object.hasOwn(wa, name)) onDocument({ id: "webhook-removed", level: "error", path, subject: name, text: `webhook ${JSON.stringify(name)} removed` });
+    else if (!Object.hasOwn(wb, name)) onDocument({ id: "webhook-added", level: "info", path, subject: name, text: `webhook ${JSON.stringify(name)} added` });
+    // Webhooks are requests our API sends: their changes are not classified; a person looks at them.
+    else if (!same(wb[name], wa[name])) onDocument({ id: "unclassified-change", level: "error", path, subject: name, text: `webhook ${JSON.stringify(name)} changed; no rule covers it: check it by hand` });
+  }
+
+  // Generated clients name their models after component schemas: one that goes takes a type with it.
+  const schemas = (doc: OpenApiDocument) => (isObject(doc.root.components) && isObject(doc.root.components.schemas) ? doc.root.components.schemas : {});
+  const sb = schemas(before);
+  const sa = schemas(after);
+  for (const name of Object.keys(sb)) {
+    if (!Object.hasOwn(sa, name)) onDocument({ id: "api-schema-removed", level: "error", path: ["#", "components", "schemas", name], subject: name, text: `component schema ${JSON.stringify(name)} removed` });
+  }
+  for (const name of Object.keys(sa)) {
+    if (!Object.hasOwn(sb, name)) onDocument({ id: "api-schema-added", level: "info", path: ["#", "components", "schemas", name], subject: name, text: `component schema ${JSON.stringify(name)} added` });
+  }
+
+  // The document's own servers: what a generator that takes one base URL for the whole document uses.
+  compareServers(serverList(before, before.root.servers, "servers"), serverList(after, after.root.servers, "servers"), (f) => onDocument({ ...f, path: ["#", "servers", ...f.path] }));
+
+  for (const key of new Set([...Object.keys(before.root), ...Object.keys(after.root)])) {
+    if (["paths", "webhooks", "components", "servers", "security"].includes(key) || same(before.root[key], after.root[key])) continue;
+    const text = ["info", "tags", "externalDocs", "openapi"].includes(key) || key.startsWith("x-");
+    onDocument({
+      id: text ? "api-document-annotation-changed" : "unclassified-change",
+      level: text ? "info" : "error",
+      path: ["#", key],
+      subject: key,
+      text: text ? `${key} changed` : `${key} changed; no rule covers it: check it by hand`,
+    });
   }
   return changes;
+}
+
+/** The changes in every bundle, each reported once with the bundles it was seen in. */
+export function compareBundles(pairs: BundlePair[], options: CompareOptions = {}): Change[] {
+  const merged = new Map<string, Change>();
+  for (const { file, before, after } of pairs) {
+    let changes: Change[];
+    if (before && after) changes = compareDocuments(before, after, options);
+    else if (before) changes = [{ id: "bundle-removed", level: "error", operation: "", where: file, location: "", subject: file, text: `bundle ${file} removed`, bundles: [file] }];
+    else changes = [{ id: "bundle-added", level: "info", operation: "", where: file, location: "", subject: file, text: `bundle ${file} added`, bundles: [file] }];
+    for (const change of changes) {
+      // The same operation in two bundles; document-level changes stay per bundle (their `where`).
+      const key = [change.operation, change.operation ? "" : change.where, change.id, change.location, change.subject, change.text].join("\u0000");
+      const seen = merged.get(key);
+      if (seen) seen.bundles.push(file);
+      else merged.set(key, change);
+    }
+  }
+  return [...merged.values()];
 }

@@ -1,70 +1,105 @@
 /**
- * The release rule for breaking changes: allowed only with a version bump that says so (a major
- * bump, or a minor one while the major version is 0, as semver reads 0.x) and a CHANGELOG.md section
- * for the new version that names each one (its operationId and the field, value, response or
- * operation it changes).
+ * The release rule for breaking changes (level `error`): each one passes only when
+ * - the next version allows it: a major bump from the release, or a minor one while the major
+ *   version is 0 (semver for 0.x). The next version is package.json's, raised by the bumps of the
+ *   pending changesets (`npx changeset`), as `changeset version` will raise it;
+ * - and an entry names it: a list item of CHANGELOG.md's section for the next version or its
+ *   "Unreleased" section, or a pending changeset, that holds the operationId, the rule ID and the
+ *   subject as inline code (changelog.ts). A change to a document as a whole has no operationId.
  */
-import type { Change } from "./compare.js";
+import type { Change } from "./change.js";
+import { entries, type Bump, type Changeset, type Entry } from "./changelog.js";
 
 export interface GateInput {
   changes: Change[];
-  /** The released version compared against, and the version in package.json now. */
+  /** The released version compared against, and package.json's version now. */
   released: string;
   version: string;
   changelog: string;
+  /** The pending changesets, read for our package. */
+  changesets: Changeset[];
+}
+
+/** Why the gate fails: a sentence, and for a change no entry names, the names an entry must hold. */
+export interface Problem {
+  message: string;
+  names?: string[];
 }
 
 export interface GateResult {
   ok: boolean;
-  /** Why it fails, one line each. */
-  problems: string[];
+  /** The version the next release gets: package.json's, raised by the pending changesets. */
+  next: string;
+  problems: Problem[];
 }
 
-function parse(version: string): [number, number, number] {
-  const match = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(version);
+export function parseVersion(version: string): [number, number, number] {
+  const match = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(version);
   if (!match) throw new Error(`not a semver version: ${JSON.stringify(version)}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
-/** Whether `version` is a bump from `released` that may carry breaking changes. */
+/** Whether `version` is a release after `released` that may carry breaking changes. */
 export function allowsBreaking(released: string, version: string): boolean {
-  const [major0, minor0] = parse(released);
-  const [major1, minor1] = parse(version);
+  const [major0, minor0] = parseVersion(released);
+  const [major1, minor1] = parseVersion(version);
   if (major1 !== major0) return major1 > major0;
   return major0 === 0 && minor1 > minor0;
 }
 
-/** The text of CHANGELOG.md's `## <version>` section (up to the next `## `), or undefined. */
-export function changelogSection(changelog: string, version: string): string | undefined {
-  const lines = changelog.split("\n");
-  const start = lines.findIndex((line) => new RegExp(`^##\\s+v?${version.replace(/\./g, "\\.")}\\b`).test(line));
-  if (start < 0) return undefined;
-  const end = lines.findIndex((line, i) => i > start && /^##\s/.test(line));
-  return lines.slice(start + 1, end < 0 ? undefined : end).join("\n");
+const ORDER: Bump[] = ["none", "patch", "minor", "major"];
+
+/** `version` raised by the largest bump of `changesets`, as `changeset version` does. */
+export function nextVersion(version: string, changesets: Changeset[]): string {
+  const bump = changesets.reduce<Bump>((max, c) => (ORDER.indexOf(c.bump) > ORDER.indexOf(max) ? c.bump : max), "none");
+  const [major, minor, patch] = parseVersion(version);
+  if (bump === "major") return `${major + 1}.0.0`;
+  if (bump === "minor") return `${major}.${minor + 1}.0`;
+  if (bump === "patch") return `${major}.${minor}.${patch + 1}`;
+  return version;
 }
 
-export function gate({ changes, released, version, changelog }: GateInput): GateResult {
-  const breaking = changes.filter((change) => change.type === "breaking" || change.type === "unclassified");
-  if (breaking.length === 0) return { ok: true, problems: [] };
-  const problems: string[] = [];
-  if (!allowsBreaking(released, version)) {
-    const [major] = parse(released);
-    const needed = major === 0 ? `0.${parse(released)[1] + 1}.0 (a minor bump while 0.x)` : `${major + 1}.0.0`;
-    problems.push(`${breaking.length} breaking change(s) since ${released}, but package.json's version is ${version}: bump it to at least ${needed}`);
+/** The smallest version after `released` that allows a breaking change. */
+export function breakingBump(released: string): string {
+  const [major, minor] = parseVersion(released);
+  return major === 0 ? `0.${minor + 1}.0` : `${major + 1}.0.0`;
+}
+
+/** What an entry must hold as inline code to name `change`. */
+export function namesOf(change: Change): string[] {
+  return [...new Set([change.operation, change.id, change.subject].filter(Boolean))];
+}
+
+export function names(entry: Entry, change: Change): boolean {
+  return namesOf(change).every((name) => entry.code.has(name));
+}
+
+export function gate({ changes, released, version, changelog, changesets }: GateInput): GateResult {
+  const next = nextVersion(version, changesets);
+  const breaking = changes.filter((change) => change.level === "error");
+  if (breaking.length === 0) return { ok: true, next, problems: [] };
+  const problems: Problem[] = [];
+  if (!allowsBreaking(released, next)) {
+    const needed = breakingBump(released);
+    const how = parseVersion(released)[0] === 0 ? "minor (semver for 0.x)" : "major";
+    problems.push({
+      message:
+        `${breaking.length} breaking change(s) since ${released}, but the next version is ${next}` +
+        `${changesets.length ? ` (package.json ${version} and the pending changesets)` : ` (package.json; no pending changeset)`}: ` +
+        `add a changeset with a ${how} bump (npx changeset), or set package.json's version to ${needed}`,
+    });
   }
-  const section = changelogSection(changelog, version);
-  if (section === undefined) {
-    problems.push(`CHANGELOG.md has no "## ${version}" section naming the breaking changes`);
-  } else {
-    const named = new Set<string>();
-    for (const change of breaking) {
-      const key = `${change.operation}: ${change.subject}`;
-      if (named.has(key)) continue;
-      named.add(key);
-      if (!section.includes(change.operation.replace(/^every operation of /, "")) || !section.includes(change.subject)) {
-        problems.push(`CHANGELOG.md "## ${version}" does not name ${change.operation}'s breaking change to "${change.subject}" (${change.description})`);
-      }
-    }
+  const list = entries(changelog, next, released, changesets);
+  const places = `${next === released ? "" : `CHANGELOG.md "## ${next}", `}CHANGELOG.md "## Unreleased" or a pending changeset`;
+  const seen = new Set<string>();
+  for (const change of breaking) {
+    const wanted = namesOf(change);
+    const key = wanted.join("\u0000");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (list.some((entry) => names(entry, change))) continue;
+    const quoted = wanted.map((name) => `\`${name}\``).join(", ");
+    problems.push({ message: `no entry in ${places} names ${quoted} together (${change.text})`, names: wanted });
   }
-  return { ok: problems.length === 0, problems };
+  return { ok: problems.length === 0, next, problems };
 }

@@ -18,25 +18,37 @@ export function optionalNonEmpty(value: unknown, where: string): string | undefi
   return value === undefined ? undefined : nonEmpty(value, where);
 }
 
-/** The value, if it is undefined or a positive finite number (milliseconds, counts). */
-export function optionalPositive(value: unknown, where: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`${where} must be a positive number (got ${shown(value)})`);
+/** The value, if it is undefined or a whole number from 1 to 2^53-1 (attempts, bytes). */
+export function optionalCount(value: unknown, where: string): number | undefined {
+  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) > 0)) {
+    throw new TypeError(`${where} must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER} (got ${shown(value)})`);
   }
-  return value;
+  return value as number | undefined;
 }
 
 /** The longest delay a timer can take: beyond it Node and browsers fire at once (a 32-bit overflow). */
 export const MAX_DELAY_MS = 2 ** 31 - 1;
 
-/** The value, if it is undefined or a positive number of milliseconds a timer can wait (at most 2^31-1). */
+/**
+ * The value, if it is undefined or a number of milliseconds a timer can honour: 1 to 2^31-1 (timers
+ * have no finer grain, and overflow beyond). NaN, Infinity, 0, negative and fractional values below
+ * 1 are refused, so no wait becomes a busy loop and no timeout fires at once.
+ */
 export function optionalDelay(value: unknown, where: string): number | undefined {
-  const ms = optionalPositive(value, where);
-  if (ms !== undefined && ms > MAX_DELAY_MS) {
-    throw new TypeError(`${where} must be at most ${MAX_DELAY_MS} ms (about 24.8 days; got ${ms})`);
+  if (value !== undefined && !(typeof value === 'number' && value >= 1 && value <= MAX_DELAY_MS)) {
+    throw new TypeError(`${where} must be a number of milliseconds from 1 to ${MAX_DELAY_MS} (about 24.8 days; got ${shown(value)})`);
   }
-  return ms;
+  return value;
+}
+
+/**
+ * A delay the client computed (a jittered interval, a backoff, a Retry-After), as a timer takes it:
+ * at most 2^31-1 ms, where setTimeout would otherwise fire after 1 ms. Every timer the client sets
+ * goes through this; NaN or a negative delay would be a bug here, not a reason to poll at once.
+ */
+export function timerDelay(ms: number): number {
+  if (!(ms >= 0)) throw new RangeError(`a delay of ${ms} ms cannot be waited`);
+  return Math.min(ms, MAX_DELAY_MS);
 }
 
 /** Characters a path segment may not hold: separators, and C0/DEL/C1 control characters. */

@@ -4,13 +4,13 @@
  */
 import createClient, { defaultPathSerializer, type Client, type Middleware } from 'openapi-fetch';
 import { authenticator, secretsOf, type Auth } from './auth.js';
-import { optionalDelay, pathSegment } from './check.js';
-import { baseUrlOf, type Server } from './endpoints.js';
+import { optionalCount, optionalDelay, pathSegment } from './check.js';
+import { baseUrlOf, type Server, type Service } from './endpoints.js';
 import { redactor } from './redact.js';
 import { parsedBody, success, type Outcome, type Success } from './result.js';
 import type { Redact } from './redact.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
-import { CallRequest, transport, type Connection, type FetchLike } from './transport.js';
+import { CallRequest, DEFAULT_MAX_RESPONSE_BYTES, transport, type Connection, type FetchLike } from './transport.js';
 import { USER_AGENT } from './version.js';
 
 /** Options every client takes, besides `region` or `baseUrl`. */
@@ -19,7 +19,7 @@ export interface ClientOptions {
   auth: Auth;
   /** Fills `{project_id}` in every path unless a call passes its own. */
   projectId?: string | undefined;
-  /** Default per-attempt timeout in ms, at most 2^31-1 (none when omitted); a call's `timeout` overrides it. */
+  /** Default per-attempt timeout in ms, 1 to 2^31-1 (none when omitted); a call's `timeout` overrides it. */
   timeout?: number | undefined;
   /** Automatic retries of PUT operations; off when omitted. `true` uses the defaults. */
   retry?: boolean | RetryOptions | undefined;
@@ -27,6 +27,13 @@ export interface ClientOptions {
   fetch?: FetchLike | undefined;
   /** openapi-fetch middleware, run in order before the request is authenticated and sent. */
   middleware?: Middleware[] | undefined;
+  /**
+   * The largest response body the client reads, in bytes (after decompression): a longer one ends
+   * the call with a ResponseTooLargeError, unread beyond the limit, so no answer (huge, endless or
+   * slowly dripped, whatever its Content-Length says) holds more memory, timeout or not. Default
+   * 8 MiB (8,388,608), far above what these operations answer.
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /** Options every operation function takes besides its own arguments. */
@@ -35,7 +42,7 @@ export interface CallOptions {
   projectId?: string | undefined;
   /** Aborts the call, including any wait between retries; the call then rejects with its reason. */
   signal?: AbortSignal | undefined;
-  /** Per-attempt timeout in ms, at most 2^31-1; the timer starts when the request is sent. */
+  /** Per-attempt timeout in ms, 1 to 2^31-1; the timer starts when the request is sent. */
   timeout?: number | undefined;
   /** Overrides the client's `retry` for this call (only PUT and GET operations are ever retried). */
   retry?: boolean | RetryOptions | undefined;
@@ -64,6 +71,7 @@ export interface ServiceConnection<Paths extends {}> {
 
 /** Checks the client options and connects openapi-fetch to the service. */
 export function connectService<Paths extends {}>(
+  service: Service,
   server: Server,
   factory: string,
   options: ClientOptions & { region?: string | undefined; baseUrl?: string | undefined },
@@ -73,6 +81,7 @@ export function connectService<Paths extends {}>(
     fetch: options.fetch,
     authenticate: authenticator(options.auth, factory),
     redact: redactor(secretsOf(options.auth)),
+    maxResponseBytes: optionalCount(options.maxResponseBytes, `${factory}: maxResponseBytes`) ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const projectId = optionalSegment(options.projectId, `${factory}: projectId`);
   const timeout = optionalDelay(options.timeout, `${factory}: timeout`);
@@ -113,7 +122,7 @@ export function connectService<Paths extends {}>(
         }),
       };
     },
-    success: (operation, outcome, jobIdField) => success(operation, outcome, jobIdField, connection.redact),
+    success: (operation, outcome, jobIdField) => success(service, operation, outcome, jobIdField, connection.redact),
     parsed: (operation, outcome) => parsedBody(operation, outcome, connection.redact),
     redact: connection.redact,
   };

@@ -64,7 +64,7 @@ export interface CseClient {
 }
 
 export function createCseClient(options: CseClientOptions): CseClient {
-  const cse = connectService<paths>(CSE_SERVER, 'createCseClient', options);
+  const cse = connectService<paths>('cse', CSE_SERVER, 'createCseClient', options);
   const clientEnterpriseProject = optionalHeaderValue(options.enterpriseProjectId, 'createCseClient: enterpriseProjectId');
   const header = (call: CseCallOptions, fn: string) => ({
     'X-Enterprise-Project-ID':

@@ -3,6 +3,8 @@
  * reason), or when `timeout` ms have passed (with a `TimeoutError` DOMException). Shared by the
  * transport (one per attempt) and waitForJob (one per wait, and one per poll).
  */
+import { timerDelay } from './check.js';
+
 export interface Deadline {
   signal: AbortSignal;
   /** Whether the timer, not the caller, aborted the signal. */
@@ -23,7 +25,7 @@ export function deadline(caller: AbortSignal | undefined, timeout?: number, mess
       : setTimeout(() => {
           timedOut = true;
           controller.abort(new DOMException(message, 'TimeoutError'));
-        }, timeout);
+        }, timerDelay(timeout));
   return {
     signal: controller.signal,
     timedOut: () => timedOut,

@@ -1,8 +1,11 @@
 import { isRecord } from './check.js';
+import { redactJson, sanitized, type Redact } from './redact.js';
 
 /**
- * The errors every operation throws. Their messages, fields and causes are built from redacted
- * text only (see redact.ts), so logging one never prints a credential.
+ * The errors every operation throws. Each is redacted where it is made, in one place (the base
+ * class's constructor): the message, every field (JSON values after decoding, at any depth) and a
+ * sanitised copy of the cause pass through the client's redactor (see redact.ts), so no message,
+ * field, stack, `JSON.stringify` or `util.inspect` of one prints a credential.
  */
 
 /** Base class: anything this client throws after a request was attempted. */
@@ -17,10 +20,15 @@ export class JobActionsError extends Error {
   /**
    * @param fields the subclass's own fields, set here in one step: `declare`d fields cost no
    * code of their own in the bundle, and their order is what `toJSON` writes.
+   * @param options.redact the client's redactor: applied to the message, to every field and to the
+   * cause before anything is stored (the stack is taken from the redacted message).
    */
-  constructor(operation: string, message: string, fields?: object, options?: { cause?: unknown }) {
-    super(message, options);
-    Object.assign(this, { operation }, fields);
+  constructor(operation: string, message: string, fields?: object, options: { cause?: unknown; redact?: Redact | undefined } = {}) {
+    const { redact, cause } = options;
+    super(redact ? redact(message) : message, cause === undefined ? undefined : { cause: redact ? sanitized(cause, redact) : cause });
+    const all: Record<string, unknown> = { operation, ...fields };
+    if (redact) for (const key of Object.keys(all)) all[key] = redactJson(all[key], redact);
+    Object.assign(this, all);
   }
 
   /** Name, message and fields; what `JSON.stringify(error)` writes (the cause is left out). */
@@ -66,7 +74,7 @@ export class ApiError extends JobActionsError {
   declare readonly body: unknown;
   declare readonly rawBody: string | undefined;
 
-  constructor(fields: ApiErrorFields) {
+  constructor(fields: ApiErrorFields, redact?: Redact) {
     const body = isRecord(fields.body) ? fields.body : {};
     const errorCode = text(body['error_code']);
     const errorMsg = text(body['error_msg']);
@@ -81,7 +89,7 @@ export class ApiError extends JobActionsError {
       retryAfterMs: fields.retryAfterMs,
       body: fields.body,
       rawBody: fields.rawBody,
-    });
+    }, { redact });
   }
 }
 
@@ -95,12 +103,12 @@ export class InvalidResponseError extends JobActionsError {
   /** The body text as received (redacted). */
   declare readonly rawBody: string;
 
-  constructor(operation: string, reason: string, fields: { status: number; requestId: string | undefined; rawBody: string }) {
+  constructor(operation: string, reason: string, fields: { status: number; requestId: string | undefined; rawBody: string }, redact?: Redact) {
     super(operation, `${operation}: HTTP ${fields.status} but ${reason}${requestIdNote(fields.requestId)}`, {
       status: fields.status,
       requestId: fields.requestId,
       rawBody: fields.rawBody,
-    });
+    }, { redact });
   }
 }
 
@@ -112,10 +120,12 @@ export class NetworkError extends JobActionsError {
   /** The system error code when there is one (`ECONNREFUSED`, `ENOTFOUND`, ...). */
   declare readonly code: string | undefined;
 
-  /** @param cause a redacted copy of what fetch threw */
-  constructor(operation: string, cause: Error) {
+  /** @param thrown what fetch threw; the error keeps a sanitised copy (see redact.ts) as its cause */
+  constructor(operation: string, thrown: unknown, redact?: Redact) {
+    // Read from the copy: a thrown value's getters may throw, and it may carry anything.
+    const cause = sanitized(thrown, redact ?? String);
     const code = errorCode(cause);
-    super(operation, `${operation}: request failed: ${innermostMessage(cause) || code || cause.name}`, { code }, { cause });
+    super(operation, `${operation}: request failed: ${innermostMessage(cause) || code || cause.name}`, { code }, { cause, redact });
   }
 }
 
@@ -127,8 +137,39 @@ export class TimeoutError extends JobActionsError {
   /** The per-attempt timeout that ran out, in milliseconds. */
   declare readonly timeout: number;
 
-  constructor(operation: string, timeout: number, message = `${operation}: no complete response within ${timeout} ms`, fields?: object) {
-    super(operation, message, { timeout, ...fields });
+  constructor(operation: string, timeout: number, redact?: Redact, message = `${operation}: no complete response within ${timeout} ms`, fields?: object) {
+    super(operation, message, { timeout, ...fields }, { redact });
+  }
+}
+
+/**
+ * The answer's body is larger than the client's `maxResponseBytes`: the client stopped reading it
+ * (and closed the connection) at the limit, or refused it at once when its Content-Length said so.
+ */
+export class ResponseTooLargeError extends JobActionsError {
+  static {
+    this.prototype.name = 'ResponseTooLargeError';
+  }
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  /** The limit that was exceeded: the client's `maxResponseBytes`. */
+  declare readonly maxResponseBytes: number;
+  /** The answer's `Content-Length`, when it had a valid one (not always the truth). */
+  declare readonly contentLength: number | undefined;
+
+  constructor(
+    operation: string,
+    fields: { status: number; requestId: string | undefined; maxResponseBytes: number; contentLength: number | undefined },
+    redact?: Redact,
+  ) {
+    const { status, requestId, maxResponseBytes, contentLength } = fields;
+    const declared = contentLength === undefined ? '' : ` (Content-Length ${contentLength})`;
+    super(
+      operation,
+      `${operation}: HTTP ${status}: the response body is larger than maxResponseBytes, ${maxResponseBytes} bytes${declared}; not read further${requestIdNote(requestId)}`,
+      { status, requestId, maxResponseBytes, contentLength },
+      { redact },
+    );
   }
 }
 

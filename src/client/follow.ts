@@ -1,11 +1,12 @@
 /** `getJob` and `waitForJob` for one service client, from its status operation and its reading. */
+import { optionalDelay } from './check.js';
 import { InvalidResponseError } from './errors.js';
 import type { Service } from './endpoints.js';
 import { checkHandle } from './handle.js';
 import type { Reading } from './job-state.js';
 import { STATUS_OPERATIONS, type AnyJobHandle, type JobHandle, type JobStatus } from './job.js';
-import type { Redact } from './redact.js';
-import type { RetryOptions } from './retry.js';
+import { redactJson, type Redact } from './redact.js';
+import { retryPolicy, type RetryOptions } from './retry.js';
 import { waitForJob, type WaitOptions } from './wait.js';
 
 /** Per-call options of `getJob`: the handle gives the project. */
@@ -33,13 +34,22 @@ export function follower<S extends Service, Options extends GetJobOptions>(
     const reading = read(job, body);
     if (!reading) {
       const what = operation === 'ListScriptTasks' ? `no task ${job.jobId} with a status` : 'no status';
-      throw new InvalidResponseError(operation, `the body has ${what}`, { status: 200, requestId, rawBody: redact(JSON.stringify(body)) });
+      // Through redactJson first: it cuts a hostile nesting that JSON.stringify would overflow on.
+      const rawBody = JSON.stringify(redactJson(body, redact));
+      throw new InvalidResponseError(operation, `the body has ${what}`, { status: 200, requestId, rawBody }, redact);
     }
     return { ...reading, body, requestId };
   }
   return {
     // async, so that a bad handle rejects like every other mistake found after the call.
-    getJob: async (handle, options = {} as Options) => getJob(checkHandle(handle, service, 'getJob'), options),
+    async getJob(handle, options = {} as Options) {
+      const job = checkHandle(handle, service, 'getJob');
+      // Checked here too, so that the error names getJob rather than the status operation's function.
+      if (typeof options !== 'object' || options === null) throw new TypeError('getJob: options must be an object');
+      optionalDelay(options.timeout, 'getJob: timeout');
+      retryPolicy(options.retry, 'getJob');
+      return getJob(job, options);
+    },
     async waitForJob(handle, options = {}) {
       const job = checkHandle(handle, service, 'waitForJob');
       return waitForJob(

@@ -1,10 +1,12 @@
 /**
- * Checks job handles, which may come back from storage: a handle read from JSON is untrusted input,
- * and its IDs go into request paths. Each ID must look like the IDs the spec allows in those paths
- * (letters, digits, `-` and `_`; CSE job IDs digits only), which rules out dot segments, slashes,
- * percent escapes, control characters and whitespace; anything else is a TypeError naming the field.
+ * Job IDs, and the job handles that carry them. A handle read from JSON is untrusted input, and its
+ * IDs go into request paths and headers: its job ID must be what the spec allows (which rules out
+ * dot segments, slashes, control characters and whitespace), and the IDs the caller gave the action
+ * (project, engine, enterprise project) what the operation functions accept as arguments; anything
+ * else is a TypeError naming the field. The same rules decide, when an action answers, whether its
+ * job ID can be followed at all: the client hands out no handle it would refuse (see `unfollowable`).
  */
-import { isRecord, shown } from './check.js';
+import { headerValue, isRecord, pathSegment, shown } from './check.js';
 import type { Service } from './endpoints.js';
 import type { AnyJobHandle, JobHandle, Operations } from './job.js';
 
@@ -16,16 +18,52 @@ const OPERATIONS: { [S in Service]: readonly Operations[S][] } = {
   servicestage: ['UpdateInstanceAction'],
 };
 
-/** The spec's path-parameter patterns (openapi/components/parameters/*.yaml). */
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const JOB_ID = /^[A-Za-z0-9_-]{1,128}$/;
-const CSE_JOB_ID = /^[0-9]{1,20}$/;
+interface IdRule {
+  pattern: RegExp;
+  maxLength: number;
+  /** The rule in words, for error messages. */
+  says: string;
+}
 
-function id(value: unknown, pattern: RegExp, where: string): string {
-  if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new TypeError(`${where} must be a string matching ${pattern.source} (got ${shown(value)})`);
+/**
+ * The spec's job ID (openapi/components/schemas/JobId.yaml): what the Workspace and ServiceStage
+ * actions answer and what their status operations take, one schema for both. Visible ASCII without
+ * `/` or `\`, not dots only. test/client/followed-handles.test.ts keeps these equal to the bundles.
+ */
+export const JOB_ID_PATTERN = String.raw`^\.*[\x21-\x2D\x30-\x5B\x5D-\x7E][\x21-\x2E\x30-\x5B\x5D-\x7E]*$`;
+export const JOB_ID_MAX_LENGTH = 128;
+/** CSE's `job_id` path parameter (CseJobIdPath.yaml): the decimal digits of the action's integer `jobId`. */
+export const CSE_JOB_ID_PATTERN = '^[0-9]+$';
+export const CSE_JOB_ID_MAX_LENGTH = 20;
+
+const JOB_ID: IdRule = {
+  pattern: new RegExp(JOB_ID_PATTERN),
+  maxLength: JOB_ID_MAX_LENGTH,
+  says: `1 to ${JOB_ID_MAX_LENGTH} visible ASCII characters without "/" or "\\", not dots only`,
+};
+const CSE_JOB_ID: IdRule = { pattern: new RegExp(CSE_JOB_ID_PATTERN), maxLength: CSE_JOB_ID_MAX_LENGTH, says: `1 to ${CSE_JOB_ID_MAX_LENGTH} decimal digits` };
+
+/** The largest job ID CSE answers: its `jobId` is an int64. */
+const INT64_MAX = '9223372036854775807';
+
+function id(value: unknown, rule: IdRule, where: string): string {
+  if (typeof value !== 'string' || value.length > rule.maxLength || !rule.pattern.test(value)) {
+    throw new TypeError(`${where} must be ${rule.says} (got ${shown(value)})`);
   }
   return value;
+}
+
+/**
+ * Why the job ID an action of `service` answered cannot be followed, or undefined when it can: a
+ * CSE `jobId` (already plain digits) must fit the spec's int64, any other the spec's job ID. What
+ * this accepts, `checkHandle` accepts too.
+ */
+export function unfollowable(service: Service, jobId: string): string | undefined {
+  if (service === 'cse') {
+    const tooBig = jobId.length > INT64_MAX.length || (jobId.length === INT64_MAX.length && jobId > INT64_MAX);
+    return tooBig ? `is above ${INT64_MAX}, the largest job ID (an int64)` : undefined;
+  }
+  return jobId.length <= JOB_ID.maxLength && JOB_ID.pattern.test(jobId) ? undefined : `is not a job ID that can be followed (${JOB_ID.says})`;
 }
 
 /**
@@ -51,11 +89,12 @@ export function checkHandle<S extends Service>(value: unknown, service: S, fn: s
     throw new TypeError(`${fn}: handle.operation must be one of ${operations.join(', ')} (got ${shown(operation)})`);
   }
   const jobId = id(h['jobId'], service === 'cse' ? CSE_JOB_ID : JOB_ID, `${fn}: handle.jobId`);
-  const projectId = id(h['projectId'], ID, `${fn}: handle.projectId`);
+  // Checked as the action checked them as arguments: a handle the client made is always accepted.
+  const projectId = pathSegment(h['projectId'], `${fn}: handle.projectId`);
   if (service !== 'cse') return { service, operation, jobId, projectId } as JobHandle<S>;
-  const engineId = id(h['engineId'], ID, `${fn}: handle.engineId`);
+  const engineId = pathSegment(h['engineId'], `${fn}: handle.engineId`);
   const enterprise = h['enterpriseProjectId'];
-  const enterpriseProjectId = enterprise === undefined ? undefined : id(enterprise, ID, `${fn}: handle.enterpriseProjectId`);
+  const enterpriseProjectId = enterprise === undefined ? undefined : headerValue(enterprise, `${fn}: handle.enterpriseProjectId`);
   return { service, operation, jobId, projectId, engineId, ...(enterpriseProjectId && { enterpriseProjectId }) } as unknown as JobHandle<S>;
 }
 

@@ -57,7 +57,7 @@ export interface JobStatus<Body = unknown> {
   status: string;
   /** Percent done (0-100), when the answer gives enough to tell. */
   progress?: number;
-  /** When failed: the provider's error code (else its status value) and its reason. */
+  /** When failed: the provider's error code (else its status value) and its reason; see JobFailedError's `code` for where each service puts it. */
   error?: { code: string; message: string };
   /** The status operation's response body, typed from the spec. */
   body: Body;

@@ -2,6 +2,9 @@
  * Keeps credentials out of errors. A client knows its own token, AK, SK and security token, and
  * every string it puts into an error goes through its redactor first: a gateway or proxy may echo
  * request headers into an error page, and a custom fetch may throw with the request in its message.
+ * An echo need not be verbatim: a JSON body writes `/` as `\/` or `\u002f`, a URL as `%2F`, an HTML
+ * page as `&#47;`. The redactor finds a secret in any of those spellings, mixed and nested, and JSON
+ * values are redacted after decoding as well (redactJson).
  */
 
 export type Redact = (text: string) => string;
@@ -12,18 +15,44 @@ export const REDACTED = '[REDACTED]';
 const SHORT = 8;
 
 /**
- * A function that replaces every occurrence of any of `secrets` with `[REDACTED]`. Secrets shorter
- * than 8 characters are replaced where they stand alone (not inside a longer run of letters and
- * digits), so a placeholder token cannot garble every message; real tokens, AKs and SKs are longer.
+ * A function that replaces every occurrence of any of `secrets` with `[REDACTED]`, in any spelling
+ * (see `spellings`). Secrets shorter than 8 characters are replaced where they stand alone (not
+ * inside a longer run of letters and digits), so a placeholder token cannot garble every message;
+ * real tokens, AKs and SKs are longer.
  */
 export function redactor(secrets: readonly (string | undefined)[]): Redact {
   // Longest first, so a secret that contains another is replaced whole.
   const known = secrets.filter((s): s is string => !!s).sort((a, b) => b.length - a.length);
   const patterns = known.map((secret) => {
-    const literal = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(secret.length < SHORT ? `(?<![A-Za-z0-9])${literal}(?![A-Za-z0-9])` : literal, 'g');
+    const spelled = secret.split('').map(spellings).join('');
+    return new RegExp(secret.length < SHORT ? `(?<![A-Za-z0-9])${spelled}(?![A-Za-z0-9])` : spelled, 'g');
   });
   return (text) => patterns.reduce((out, pattern) => out.replace(pattern, REDACTED), text);
+}
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** Hex digits of `n`, at least `width` of them, each letter in either case. */
+const hex = (n: number, width: number) =>
+  n.toString(16).padStart(width, '0').replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
+const HTML_NAMES: Record<string, string> = { '"': 'quot', '&': 'amp', '<': 'lt', '>': 'gt', "'": 'apos', '/': 'sol' };
+
+/**
+ * A regular expression for one character of a secret, in each way a server may echo it: as it is;
+ * JSON-escaped (`\u00XX` in either case, `\"`, `\\`, `\/`), also inside JSON text that was itself
+ * put into a JSON string (so any run of backslashes); percent-encoded (its UTF-8 bytes, or its
+ * Latin-1 byte; `+` for a space); and as an HTML character reference (decimal, hex or named).
+ */
+function spellings(char: string): string {
+  const code = char.charCodeAt(0);
+  const ways = [`\\\\+u${hex(code, 4)}`, `&#0*${code};`, `&#[xX]0*${hex(code, 1)};`];
+  ways.unshift(char === '\\' ? '\\\\+' : '"/'.includes(char) ? `\\\\*${literal(char)}` : literal(char));
+  if (code < 0xd800 || code > 0xdfff) {
+    ways.push(Array.from(new TextEncoder().encode(char), (byte) => `%${hex(byte, 2)}`).join(''));
+    if (code >= 0x80 && code <= 0xff) ways.push(`%${hex(code, 2)}`);
+  }
+  if (char === ' ') ways.push('\\+');
+  if (HTML_NAMES[char]) ways.push(`&${HTML_NAMES[char]};`);
+  return `(?:${ways.join('|')})`;
 }
 
 /** How deep a redacted JSON value may nest; deeper values are replaced (JSON.stringify would overflow). */

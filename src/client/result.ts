@@ -1,8 +1,10 @@
 /** Turns what openapi-fetch returns into a typed body or a typed error. */
 import { isRecord } from './check.js';
+import type { Service } from './endpoints.js';
 import { ApiError, InvalidResponseError } from './errors.js';
+import { unfollowable } from './handle.js';
 import { memberSource } from './json-member.js';
-import { redactJson, type Redact } from './redact.js';
+import type { Redact } from './redact.js';
 import { retryAfterMs } from './retry-after.js';
 
 /**
@@ -25,13 +27,16 @@ export interface Success<Body> {
 /**
  * The parsed body of a 2xx answer and its job ID (the `jobIdField` property); throws ApiError for
  * any other status (3xx included: redirects are never followed), InvalidResponseError when a 2xx
- * body is not JSON or has no usable job ID. Everything taken from the answer (status text,
- * headers, body) is redacted, so nothing a client knows to be secret gets into either error.
+ * body is not JSON or has no job ID the service's status operation can take (so every handle the
+ * client makes can be followed). Everything taken from the answer (status text, headers, body) is
+ * redacted, so nothing a client knows to be secret gets into either error.
  */
-export function success<Body>(operation: string, outcome: Outcome, jobIdField: string, redact: Redact): Success<Body> {
+export function success<Body>(service: Service, operation: string, outcome: Outcome, jobIdField: string, redact: Redact): Success<Body> {
   const { body, raw, requestId, invalid } = parsed(operation, outcome, redact);
   const jobId = jobIdOf(body, jobIdField, raw);
-  if (typeof jobId !== 'string') throw invalid(redact(jobId.reason));
+  if (typeof jobId !== 'string') throw invalid(jobId.reason);
+  const why = unfollowable(service, jobId);
+  if (why) throw invalid(`the body's ${jobIdField} ${why}`);
   return { body: body as Body, jobId, requestId };
 }
 
@@ -48,11 +53,12 @@ export function parsedBody(operation: string, outcome: Outcome, redact: Redact):
 /** What both of the above start with: the ApiError of a non-2xx answer, or the 2xx body parsed. */
 function parsed(operation: string, outcome: Outcome, redact: Redact) {
   const { response } = outcome;
-  const requestId = optionalHeader(response, 'X-Request-Id', redact);
+  // Redacted here too: it is also handed out with a successful answer.
+  const value = response.headers.get('X-Request-Id');
+  const requestId = value === null ? undefined : redact(value);
   if (!response.ok) throw apiError(operation, outcome, requestId, redact);
   const raw = typeof outcome.data === 'string' ? outcome.data : '';
-  const invalid = (reason: string) =>
-    new InvalidResponseError(operation, reason, { status: response.status, requestId, rawBody: redact(raw) });
+  const invalid = (reason: string) => new InvalidResponseError(operation, reason, { status: response.status, requestId, rawBody: raw }, redact);
   let body: unknown;
   try {
     body = JSON.parse(raw);
@@ -66,21 +72,19 @@ function apiError(operation: string, outcome: Outcome, requestId: string | undef
   const { response, error } = outcome;
   // openapi-fetch hands over the parsed JSON, or the text when it did not parse, or undefined for Content-Length: 0.
   const isText = typeof error === 'string' || error === undefined;
-  return new ApiError({
-    operation,
-    status: response.status,
-    statusText: redact(response.statusText),
-    requestId,
-    location: optionalHeader(response, 'Location', redact),
-    retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
-    body: isText ? undefined : redactJson(error, redact),
-    rawBody: isText ? redact(typeof error === 'string' ? error : '') : undefined,
-  });
-}
-
-function optionalHeader(response: Response, name: string, redact: Redact): string | undefined {
-  const value = response.headers.get(name);
-  return value === null ? undefined : redact(value);
+  return new ApiError(
+    {
+      operation,
+      status: response.status,
+      statusText: response.statusText,
+      requestId,
+      location: response.headers.get('Location') ?? undefined,
+      retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
+      body: isText ? undefined : error,
+      rawBody: isText ? (typeof error === 'string' ? error : '') : undefined,
+    },
+    redact,
+  );
 }
 
 /** A job ID in plain digits: what an integer ID must be written as. */

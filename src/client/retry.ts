@@ -3,14 +3,14 @@
  * defines as idempotent (the two CSE operations). The POST actions start a new job on every call:
  * if an answer is lost, resending would start a second job, so they are never resent.
  */
-import { optionalDelay, optionalPositive } from './check.js';
+import { optionalCount, optionalDelay, timerDelay } from './check.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3. */
   maxAttempts?: number;
-  /** Cap of the first backoff, in ms (at most 2^31-1); it doubles per attempt, and a random part of it is waited. Default 500. */
+  /** Cap of the first backoff, in ms (1 to 2^31-1); it doubles per attempt, and a random part of it is waited. Default 500. */
   baseDelay?: number;
-  /** Longest wait between attempts, in ms (at most 2^31-1); a `Retry-After` longer than this ends the retries. Default 10000. */
+  /** Longest wait between attempts, in ms (1 to 2^31-1); a `Retry-After` longer than this ends the retries. Default 10000. */
   maxDelay?: number;
 }
 
@@ -31,10 +31,8 @@ export function retryPolicy(option: unknown, where: string): RetryPolicy | undef
     throw new TypeError(`${where}: retry must be true, false or { maxAttempts?, baseDelay?, maxDelay? }`);
   }
   const o = option as RetryOptions;
-  const maxAttempts = optionalPositive(o.maxAttempts, `${where}: retry.maxAttempts`) ?? DEFAULTS.maxAttempts;
-  if (!Number.isInteger(maxAttempts)) throw new TypeError(`${where}: retry.maxAttempts must be an integer`);
   return {
-    maxAttempts,
+    maxAttempts: optionalCount(o.maxAttempts, `${where}: retry.maxAttempts`) ?? DEFAULTS.maxAttempts,
     baseDelay: optionalDelay(o.baseDelay, `${where}: retry.baseDelay`) ?? DEFAULTS.baseDelay,
     maxDelay: optionalDelay(o.maxDelay, `${where}: retry.maxDelay`) ?? DEFAULTS.maxDelay,
   };
@@ -55,7 +53,7 @@ export function retryDelay(
   return Math.floor(random() * Math.min(policy.maxDelay, policy.baseDelay * 2 ** (attempt - 1)));
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/** Resolves after `ms` (at most 2^31-1: see timerDelay), or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -66,7 +64,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, timerDelay(ms));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -57,7 +57,7 @@ export interface ServiceStageClient {
 }
 
 export function createServiceStageClient(options: ServiceStageClientOptions): ServiceStageClient {
-  const ss = connectService<paths>(SERVICESTAGE_SERVER, 'createServiceStageClient', options);
+  const ss = connectService<paths>('servicestage', SERVICESTAGE_SERVER, 'createServiceStageClient', options);
 
   async function showJobDetail(args: ShowJobDetailArgs) {
     const fn = 'showJobDetail';

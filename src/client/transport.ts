@@ -4,8 +4,8 @@
  */
 import type { Authenticate } from './auth.js';
 import { deadline } from './deadline.js';
-import { NetworkError, TimeoutError } from './errors.js';
-import { sanitized, type Redact } from './redact.js';
+import { NetworkError, ResponseTooLargeError, TimeoutError } from './errors.js';
+import type { Redact } from './redact.js';
 import { retryAfterMs } from './retry-after.js';
 import { RETRIED_METHODS, RETRIED_STATUSES, retryDelay, sleep, type RetryPolicy } from './retry.js';
 
@@ -41,7 +41,12 @@ export interface Connection {
   fetch: FetchLike | undefined;
   authenticate: Authenticate;
   redact: Redact;
+  /** The most bytes of a response body read (after decompression); more is a ResponseTooLargeError. */
+  maxResponseBytes: number;
 }
+
+/** The default of `maxResponseBytes`: 8 MiB, far above any answer of these operations (a few KiB; a job of thousands of desktops, a few MiB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** How one call is attempted. */
 export interface Attempts {
@@ -113,11 +118,12 @@ async function send(
     const into = request instanceof CallRequest ? request.url : request;
     const sent = connection.fetch ? connection.fetch(new Request(into, init)) : fetch(into, init);
     // Raced against the timer, so the timeout holds even for a custom fetch that ignores the signal.
-    return await deadline.race(receive(sent, request instanceof CallRequest));
+    return await deadline.race(receive(sent, request instanceof CallRequest, connection, operation));
   } catch (error) {
+    if (error instanceof ResponseTooLargeError) throw error;
     if (request.signal?.aborted) throw request.signal.reason;
-    if (deadline.timedOut()) throw new TimeoutError(operation, timeout!);
-    throw new NetworkError(operation, sanitized(error, connection.redact));
+    if (deadline.timedOut()) throw new TimeoutError(operation, timeout!, connection.redact);
+    throw new NetworkError(operation, error, connection.redact);
   } finally {
     deadline.clear();
   }
@@ -128,25 +134,69 @@ async function send(
  * it is handed to openapi-fetch (and on to result.ts) as the parts they read, body already text: a
  * second Response would mean a second body stream to fill and read (~60 µs in Node 20).
  */
-async function receive(sent: Promise<Response>, bare: boolean): Promise<Response> {
+async function receive(sent: Promise<Response>, bare: boolean, connection: Connection, operation: string): Promise<Response> {
   const response = await sent;
   // A custom fetch may follow redirects whatever the request asks; its answer is then another origin's.
   if (response.redirected) throw new Error('the fetch followed a redirect, whose answer is not used');
   // Browsers answer 'manual' with an opaque response (status 0) that hides the status and Location.
   if (response.type === 'opaqueredirect') throw new Error('the server answered with a redirect, which is not followed');
   // Buffer inside the deadline: a body that stalls times out too, and a connection cut
-  // mid-body is a NetworkError rather than a parse error later. These bodies are small.
+  // mid-body is a NetworkError rather than a parse error later.
+  const bytes = await boundedBody(response, connection, operation);
   if (bare) {
-    const text = await response.text();
+    const text = UTF8.decode(bytes);
     const { ok, status, statusText, headers } = response;
     return { ok, status, statusText, headers, text: async () => text } as unknown as Response;
   }
-  const bytes = await response.arrayBuffer();
   return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
+}
+
+/** Decodes as Response.text() does (UTF-8, a BOM dropped, bad bytes replaced). */
+const UTF8 = new TextDecoder();
+
+/**
+ * The body's bytes, at most `maxResponseBytes` of them: one byte more and reading stops (the stream is
+ * cancelled, which closes the connection) with a ResponseTooLargeError. Memory stays bounded whatever
+ * the server does (a huge, endless or slow body, a lying Content-Length), timeout or not.
+ */
+async function boundedBody(response: Response, connection: Connection, operation: string): Promise<Uint8Array<ArrayBuffer>> {
+  const limit = connection.maxResponseBytes;
+  const header = response.headers.get('Content-Length');
+  const contentLength = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  const tooLarge = () => {
+    const requestId = response.headers.get('X-Request-Id') ?? undefined;
+    return new ResponseTooLargeError(operation, { status: response.status, requestId, maxResponseBytes: limit, contentLength }, connection.redact);
+  };
+  // A Content-Length counts the bytes sent, which fetch decompresses: only an uncompressed body is refused unread.
+  if (contentLength !== undefined && contentLength > limit && !response.headers.has('Content-Encoding')) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    const chunk: unknown = read.value;
+    if (!(chunk instanceof Uint8Array)) throw new TypeError('the response body is not a stream of bytes');
+    size += chunk.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /**

@@ -8,18 +8,19 @@ import { deadline } from './deadline.js';
 import { ApiError, NetworkError, TimeoutError } from './errors.js';
 import { JobFailedError, JobTimeoutError } from './job-errors.js';
 import type { AnyJobHandle, JobStatus } from './job.js';
-import { redactJson, type Redact } from './redact.js';
+import type { Redact } from './redact.js';
 import { RETRIED_STATUSES, sleep } from './retry.js';
 
 export interface WaitOptions<Body = unknown> {
   /** Aborts the wait (and the request in flight); it then rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
-  /** Gives up after this many ms in all, with a JobTimeoutError (a TimeoutError). None by default. */
+  /** Gives up after this many ms in all (1 to 2^31-1), with a JobTimeoutError (a TimeoutError). None by default. */
   timeout?: number | undefined;
   /**
-   * Time between polls in ms. A number polls at that pace; `{ initial, max }` starts at `initial`
-   * and grows 1.5x per poll up to `max`. Default `{ initial: 2000, max: 30000 }`. Every wait is
-   * jittered by ±20% so that many waiting clients do not poll in step.
+   * Time between polls in ms (each 1 to 2^31-1). A number polls at that pace; `{ initial, max }`
+   * starts at `initial` and grows 1.5x per poll up to `max`. Default `{ initial: 2000, max: 30000 }`.
+   * Every wait is jittered by ±20% so that many waiting clients do not poll in step, and is at most
+   * 2^31-1 ms, jitter included.
    */
   interval?: number | { initial?: number | undefined; max?: number | undefined } | undefined;
   /** Transient failures (429, 502, 503, 504, network errors, timeouts) retried in a row. Default 5; 0 retries none. */
@@ -29,7 +30,7 @@ export interface WaitOptions<Body = unknown> {
 }
 
 export const WAIT_DEFAULTS = { initial: 2_000, max: 30_000, factor: 1.5, jitter: 0.2, retries: 5 } as const;
-/** Longest `Retry-After` obeyed as given; a longer one (or an absurd one) waits this long instead. */
+/** Longest `Retry-After` obeyed as given; a longer one (or an absurd one) waits this long instead. A shorter one than the interval waits the interval. */
 export const RETRY_AFTER_CAP = 600_000;
 
 export interface Poller<Body> {
@@ -94,8 +95,10 @@ export async function waitForJob<Body>(job: AnyJobHandle, options: WaitOptions<B
         status = await poller.poll(poll.signal);
       } catch (error) {
         if (signal.aborted || !transient(error) || ++failures > pace.retries) throw error;
+        // Retry-After is a floor, never a reason to poll faster than the interval: a date in the past
+        // (or 0) from a hostile or broken server would otherwise make `retries` polls back to back.
         const retryAfter = error instanceof ApiError ? error.retryAfterMs : undefined;
-        pause = retryAfter === undefined ? nextDelay() : Math.min(retryAfter, RETRY_AFTER_CAP);
+        pause = Math.max(nextDelay(), Math.min(retryAfter ?? 0, RETRY_AFTER_CAP));
       } finally {
         poll.clear();
       }
@@ -104,17 +107,13 @@ export async function waitForJob<Body>(job: AnyJobHandle, options: WaitOptions<B
         if (!last || last.status !== status.status || last.progress !== status.progress) options.onProgress?.(status);
         last = status;
         if (status.state === 'succeeded') return status;
-        if (status.state === 'failed') {
-          const clean = { ...status, body: redactJson(status.body, poller.redact) as Body };
-          if (clean.error) clean.error = { code: poller.redact(clean.error.code), message: poller.redact(clean.error.message) };
-          throw new JobFailedError(poller.operation, job, clean);
-        }
+        if (status.state === 'failed') throw new JobFailedError(poller.operation, job, status, poller.redact);
         pause = nextDelay();
       }
       await sleep(pause!, signal);
     }
   } catch (error) {
-    if (wait.timedOut()) throw new JobTimeoutError(poller.operation, timeout!, job, last?.status);
+    if (wait.timedOut()) throw new JobTimeoutError(poller.operation, timeout!, job, last?.status, poller.redact);
     if (signal.aborted) throw signal.reason;
     throw error;
   } finally {

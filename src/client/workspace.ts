@@ -89,7 +89,7 @@ export interface WorkspaceClient {
 }
 
 export function createWorkspaceClient(options: WorkspaceClientOptions): WorkspaceClient {
-  const ws = connectService<paths>(WORKSPACE_SERVER, 'createWorkspaceClient', options);
+  const ws = connectService<paths>('workspace', WORKSPACE_SERVER, 'createWorkspaceClient', options);
 
   async function showJob(args: ShowJobArgs) {
     const fn = 'showJob';

@@ -81,7 +81,7 @@ it('checks the type tests in the typecheck step, which npm test runs first', asy
   for (const file of typeTests) expect(config?.fileNames, `${file} is not in tsconfig.json's program`).toContain(file);
 });
 
-describe('dist: two steps, one per entry point, each with the inputs its program reads', () => {
+describe("dist: a step per package's entry points, each with the inputs its program reads", () => {
   /** Every file a module of src/ reaches through relative imports (type-only ones included), itself too; outside src/ as `../<path>`. */
   async function reached(entry: string, seen = new Set<string>()): Promise<Set<string>> {
     if (seen.has(entry)) return seen;
@@ -95,17 +95,24 @@ describe('dist: two steps, one per entry point, each with the inputs its program
   }
   const src = (file: string) => relative(join(ROOT, 'src'), file);
 
-  it('dist:mock compiles only src/mock/ (its files) and needs no generated types, so it runs from the start', async () => {
+  it("dist:mock compiles only src/mock/ (its files) into the mock package's dist/, and needs no generated types, so it runs from the start", async () => {
     const step = pkg.wireit['dist:mock']!;
     expect(step.command).toBe('tsc -p tsconfig.build.mock.json');
     expect(step.dependencies ?? []).toEqual([]);
     const files = [...(await reached(join(ROOT, 'src/mock/index.ts'))), ...(await reached(join(ROOT, 'src/mock/cli.ts')))].map(src);
     expect(files.filter((file) => !file.startsWith('mock/'))).toEqual([]);
     expect(step.files).toContain('src/mock/**/*.ts');
-    expect(step.output).toEqual(['dist/mock/**', 'node_modules/.cache/tsc/dist-mock.tsbuildinfo']);
+    expect(step.output).toEqual(['packages/mock/dist/**', 'node_modules/.cache/tsc/dist-mock.tsbuildinfo']);
   });
 
-  it('dist:client compiles src/ without src/mock/ (its files leave those out), after generate', async () => {
+  it('dist:mock-document copies the combined bundle into the mock package, where src/mock/document.ts finds it', () => {
+    const step = pkg.wireit['dist:mock-document']!;
+    expect(step.files).toEqual(['generated/openapi.json']);
+    expect(step.output).toEqual(['packages/mock/generated/openapi.json']);
+    expect(step.dependencies).toEqual([{ script: 'bundle:json', cascade: false }]);
+  });
+
+  it("dist:client compiles src/ without src/mock/ (its files leave those out) into the client package's dist/, after generate", async () => {
     const step = pkg.wireit['dist:client']!;
     expect(step.command).toBe('tsc -p tsconfig.build.json');
     expect(names(step)).toEqual(['generate']);
@@ -114,7 +121,7 @@ describe('dist: two steps, one per entry point, each with the inputs its program
     expect(files.filter((file) => file.startsWith('mock/'))).toEqual([]);
     expect(files.filter((file) => file.startsWith('../')).sort()).toEqual(['../generated/types/cse.ts', '../generated/types/servicestage.ts', '../generated/types/workspace.ts']);
     expect(step.files).toEqual(expect.arrayContaining(['src/**/*.ts', '!src/mock/**', 'generated/types/*.d.ts']));
-    expect(step.output).toEqual(['dist/**', '!dist/mock/**', 'node_modules/.cache/tsc/dist.tsbuildinfo']);
-    expect(names(pkg.wireit['dist']!).sort()).toEqual(['dist:client', 'dist:mock']);
+    expect(step.output).toEqual(['dist/**', 'node_modules/.cache/tsc/dist.tsbuildinfo']);
+    expect(names(pkg.wireit['dist']!).sort()).toEqual(['dist:client', 'dist:mock', 'dist:mock-document']);
   });
 });

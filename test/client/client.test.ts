@@ -166,11 +166,11 @@ describe('raw', () => {
 
 describe('option checks', () => {
   it.each([
-    ['timeout', { timeout: 0 }, 'createCseClient: timeout must be a positive number (got 0)'],
-    ['timeout', { timeout: '5s' }, 'createCseClient: timeout must be a positive number (got "5s")'],
+    ['timeout', { timeout: 0 }, 'createCseClient: timeout must be a number of milliseconds from 1 to 2147483647 (about 24.8 days; got 0)'],
+    ['timeout', { timeout: '5s' }, 'createCseClient: timeout must be a number of milliseconds from 1 to 2147483647 (about 24.8 days; got "5s")'],
     ['projectId', { projectId: '' }, 'createCseClient: projectId must be a non-empty string (got "")'],
     ['retry', { retry: 3 }, 'createCseClient: retry must be true, false or { maxAttempts?, baseDelay?, maxDelay? }'],
-    ['retry.maxAttempts', { retry: { maxAttempts: 1.5 } }, 'createCseClient: retry.maxAttempts must be an integer'],
+    ['retry.maxAttempts', { retry: { maxAttempts: 1.5 } }, 'createCseClient: retry.maxAttempts must be a whole number from 1 to 9007199254740991 (got 1.5)'],
     ['enterpriseProjectId', { enterpriseProjectId: 0 }, 'createCseClient: enterpriseProjectId must be a non-empty string (got number)'],
   ])('a bad %s is a TypeError naming it', (_name, extra, message) => {
     expect(() => createCseClient({ baseUrl: 'http://h', auth: { token: TOKEN }, ...(extra as object) })).toThrow(new TypeError(message));
@@ -181,7 +181,7 @@ describe('option checks', () => {
     const cse = createCseClient({ baseUrl: 'http://h', projectId: PROJECT, auth: { token: TOKEN }, fetch });
     await expect(cse.retryEngine({ engineId: '' })).rejects.toThrow(new TypeError('retryEngine: engineId must be a non-empty string (got "")'));
     await expect(cse.upgradeEngine(undefined as never)).rejects.toThrow(new TypeError('upgradeEngine: expects an object of arguments'));
-    await expect(cse.retryEngine({ engineId: ENGINE, timeout: -1 })).rejects.toThrow(/retryEngine: timeout must be a positive number/);
+    await expect(cse.retryEngine({ engineId: ENGINE, timeout: -1 })).rejects.toThrow(/retryEngine: timeout must be a number of milliseconds from 1 to 2147483647/);
     expect(seen).toHaveLength(0);
   });
 });

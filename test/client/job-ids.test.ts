@@ -1,7 +1,7 @@
 /**
  * `job.jobId` is the top-level member JSON.parse used for `body`, as the exact digits of an integer
- * (also beyond 2^53); anything that is not an integer in plain digits, or not a non-empty string,
- * is an InvalidResponseError naming the field. And a hostile body (deeply nested) is still a
+ * (also beyond 2^53, up to the int64 the spec gives); anything that is not an integer in plain
+ * digits, or not a non-empty string, is an InvalidResponseError naming the field. And a hostile body (deeply nested) is still a
  * typed error that can be logged.
  */
 import { inspect } from 'node:util';
@@ -29,7 +29,7 @@ describe('integer job IDs (CSE jobId)', () => {
   it.each([
     ['a small integer', '{"id":"e","name":"n","jobId":18638}', '18638'],
     ['2^53 + 1', '{"jobId":9007199254740993}', '9007199254740993'],
-    ['30 digits', '{"jobId":123456789012345678901234567890}', '123456789012345678901234567890'],
+    ['the largest int64', '{"jobId":9223372036854775807}', '9223372036854775807'],
     ['zero', '{"jobId":0}', '0'],
     ['a nested jobId before the top-level one', '{"job":{"jobId":1,"x":[{"jobId":2}]},"jobId":9007199254740993}', '9007199254740993'],
     ['duplicate keys (the last wins, as in body)', '{"jobId":1,"jobId":9007199254740995}', '9007199254740995'],
@@ -59,6 +59,8 @@ describe('integer job IDs (CSE jobId)', () => {
   });
 
   it.each([
+    ['2^63, above the int64 the spec gives', '{"jobId":9223372036854775808}', "the body's jobId is above 9223372036854775807, the largest job ID (an int64)"],
+    ['30 digits', '{"jobId":123456789012345678901234567890}', "the body's jobId is above 9223372036854775807, the largest job ID (an int64)"],
     ['null', '{"jobId":null}', "the body's jobId is null, not a job ID"],
     ['a boolean', '{"jobId":true}', "the body's jobId is a boolean, not a job ID"],
     ['an array', '{"jobId":[1]}', "the body's jobId is an array, not a job ID"],

@@ -57,3 +57,75 @@ describe('ServiceStage', () => {
     expect(serviceStageJobReading(null)).toBeUndefined();
   });
 });
+
+/**
+ * The provider's error code of a failed job, for every service: from its own field where the answer
+ * has one (Workspace), else from the start of the reason, where CSE and ServiceStage put it (the
+ * code is then taken off the reason), else the status. Only `SERVICE.NUMBER` at the very start, set
+ * off by a colon or a space, is a code: versions, words and codes further in are not.
+ */
+describe('error codes, per service', () => {
+  const cse = (log: unknown, extra: Record<string, unknown> = {}) =>
+    engineJobReading({ status: 'Error', tasks: [{ status: 'Error', tasks: [{ status: 'Error', log, ...extra }] }] })?.error;
+  const workspace = (fields: Record<string, unknown>) => workspaceJobReading({ status: 'FAILED', ...fields })?.error;
+  const servicestage = (MESSAGES: unknown) => serviceStageJobReading({ job: { EXECUTION_STATUS: 'FAILED' }, tasks: [{ TASK_STATUS: 'FAILED', MESSAGES }] })?.error;
+  const readers = { cse, servicestage, workspace: (reason: unknown) => workspace({ fail_reason: reason }) };
+  const statusOf = { cse: 'Error', servicestage: 'FAILED', workspace: 'FAILED' };
+
+  describe.each(Object.entries(readers))('%s: a code at the start of the reason', (service, read) => {
+    it.each([
+      ['SVCSTG.00500400: Instance 2 of 3 did not become ready.', 'SVCSTG.00500400', 'Instance 2 of 3 did not become ready.'],
+      ['WKS.00010025 The desktop agent did not respond.', 'WKS.00010025', 'The desktop agent did not respond.'],
+      ['SVCSTG.00100.400 : Insufficient quota', 'SVCSTG.00100.400', 'Insufficient quota'],
+      ['APIGW.0308:throttled', 'APIGW.0308', 'throttled'],
+      ['CSE_ENGINE.12: x', 'CSE_ENGINE.12', 'x'],
+    ])('%s', (reason, code, message) => expect(read(reason)).toEqual({ code, message }));
+
+    it('a code alone: the message says how the job ended', () => {
+      expect(read('SVCSTG.00500400')).toEqual({ code: 'SVCSTG.00500400', message: `the job ended with status ${statusOf[service as keyof typeof statusOf]}` });
+    });
+
+    it.each([
+      'Instance 2 of 3 did not become ready.',
+      'V2.4.0: the version is not available', // one letter: a version
+      'v1.2: lower case',
+      'Error: disk full',
+      'CSE: no number',
+      'CSE.: no number',
+      'CSE.12x: letters after the number',
+      'The upgrade failed with SVCSTG.00500400',
+      ' SVCSTG.00500400: a space first',
+      'svcstg.00500400: lower case',
+    ])('not a code: %s', (reason) => expect(read(reason)).toEqual({ code: statusOf[service as keyof typeof statusOf], message: reason }));
+
+    it('a long reason without a code is read at once (the pattern cannot backtrack for long)', () => {
+      const reason = `AB${'C'.repeat(1_000_000)}.${'1'.repeat(1_000_000)}x`;
+      const started = performance.now();
+      expect(read(reason)).toEqual({ code: statusOf[service as keyof typeof statusOf], message: reason });
+      expect(performance.now() - started).toBeLessThan(1_000);
+    });
+  });
+
+  it('CSE: from the failed task\'s log, else its description, else the failed step\'s description', () => {
+    expect(cse(undefined, { taskExecutorBrief: { description: 'SVCSTG.00500404: engine gone' } })).toEqual({ code: 'SVCSTG.00500404', message: 'engine gone' });
+    const stepOnly = engineJobReading({ status: 'Timeout', tasks: [{ status: 'Timeout', taskExecutorBrief: { description: 'SVCSTG.00500408: timed out' } }] });
+    expect(stepOnly?.error).toEqual({ code: 'SVCSTG.00500408', message: 'timed out' });
+    expect(engineJobReading({ status: 'Timeout' })?.error).toEqual({ code: 'Timeout', message: 'the job ended with status Timeout' });
+  });
+
+  it('Workspace: job_error_code first, then the failed sub-job\'s error_code, then the start of fail_reason', () => {
+    expect(workspace({ job_error_code: 'WKS.1', fail_reason: 'WKS.2: agent down' })).toEqual({ code: 'WKS.1', message: 'WKS.2: agent down' });
+    expect(workspace({ sub_jobs: [{ status: 'FAILED', error_code: 'WKS.3', fail_reason: 'x' }] })).toEqual({ code: 'WKS.3', message: 'x' });
+    expect(workspace({ sub_jobs: [{ status: 'FAILED', fail_reason: 'WKS.4: y' }] })).toEqual({ code: 'WKS.4', message: 'y' });
+    expect(workspace({ job_error_code: 42, fail_reason: 'z' })).toEqual({ code: 'FAILED', message: 'z' });
+  });
+
+  it('Workspace script task: the listing has no code; the status is the code', () => {
+    expect(scriptTaskReading(task({ status: 'FAILED', failed_num: 1, success_num: 1 }), 't')?.error?.code).toBe('FAILED');
+    expect(scriptTaskReading(task({ status: 'WKS.00010099', failed_num: 2 }), 't')?.error?.code).toBe('WKS.00010099');
+  });
+
+  it('a reason that is not a string counts as absent', () => {
+    expect(servicestage(['SVCSTG.1: x'])).toEqual({ code: 'FAILED', message: 'the job ended with status FAILED' });
+  });
+});

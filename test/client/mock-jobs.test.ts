@@ -44,11 +44,12 @@ describe.each(OPERATIONS)('$operationId on the mock', (op) => {
     const failed = error as JobFailedError;
     expect(failed.job).toEqual(job);
     const message = 'Disk full, "/data" at 100%';
+    // The provider's code, for every service: from its own field, or from the start of the reason.
     const expected: Record<string, { code: string; reason: string | RegExp }> = {
       RunActionsOnWorkspaceJob: { code: 'TEST.0042', reason: message }, // job_error_code, fail_reason
-      RetryEngine: { code: 'Error', reason: `TEST.0042: ${message}` }, // the status; the failed task's log
-      UpgradeEngine: { code: 'Error', reason: `TEST.0042: ${message}` },
-      UpdateInstanceAction: { code: 'FAILED', reason: `TEST.0042: ${message}` }, // the status; the failed task's MESSAGES
+      RetryEngine: { code: 'TEST.0042', reason: message }, // the failed task's log, "<code>: <message>"
+      UpgradeEngine: { code: 'TEST.0042', reason: message },
+      UpdateInstanceAction: { code: 'TEST.0042', reason: message }, // the failed task's MESSAGES, "<code>: <message>"
       RetryScriptExecution: { code: 'SCRIPT_FAILED', reason: /^the script failed on 1 of 3 resources/ }, // the task's status
     };
     const { code, reason } = expected[op.operationId]!;

@@ -5,10 +5,10 @@
  * non-Error), must be absent from the error's message, stack, every field at any depth,
  * JSON.stringify(error) and util.inspect(error).
  */
-import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, InvalidResponseError, NetworkError, type Auth } from '../../src/index.js';
 import { AKSK, clients, OPERATIONS, TOKEN } from './fixtures.js';
+import { printed } from './printed.js';
 import { startServer, type Reply, type TestServer } from './server.js';
 
 const AUTHS: [string, Auth][] = [
@@ -20,27 +20,10 @@ const AUTHS: [string, Auth][] = [
 
 const secretsOf = (auth: Auth) => Object.values(auth).filter((v): v is string => typeof v === 'string');
 
-/** Every string reachable from the error: own properties (hidden ones too), causes, members, at any depth. */
-function strings(root: unknown): string[] {
-  const out: string[] = [];
-  const seen = new Set<unknown>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') out.push(value);
-    if (typeof value !== 'object' || value === null || seen.has(value)) return;
-    seen.add(value);
-    for (const key of Reflect.ownKeys(value)) {
-      if (typeof key === 'string') out.push(key);
-      visit((value as Record<PropertyKey, unknown>)[key]);
-    }
-  };
-  visit(root);
-  return out;
-}
-
 function expectClean(error: unknown, auth: Auth): void {
   expect(error).toBeInstanceOf(Error);
   const e = error as Error;
-  const texts = [e.message, String(e.stack), String(e), JSON.stringify(e), inspect(e, { depth: Infinity, showHidden: true }), ...strings(e)];
+  const texts = printed(e);
   for (const secret of secretsOf(auth)) for (const text of texts) expect(text).not.toContain(secret);
   expect(texts.join('\n')).toContain('[REDACTED]'); // the planting did reach the error
 }

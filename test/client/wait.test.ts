@@ -193,11 +193,12 @@ describe('handles that are not what they claim', () => {
     ['null', null, /expects a job handle/],
     ['service from the prototype', { ...base, service: 'toString' }, /handle's service is "toString"/],
     ['unknown operation', { ...base, operation: 'DeleteEverything' }, /handle.operation must be one of/],
-    ['jobId a number', { ...base, jobId: 42 }, /handle.jobId must be a string/],
+    ['jobId a number', { ...base, jobId: 42 }, /handle.jobId must be 1 to 128 visible ASCII characters/],
     ['jobId empty', { ...base, jobId: '' }, /handle.jobId/],
     ['jobId a dot segment', { ...base, jobId: '..' }, /handle.jobId/],
     ['jobId with a slash', { ...base, jobId: '../../v3/auth/tokens' }, /handle.jobId/],
-    ['jobId percent-encoded dots', { ...base, jobId: '%2e%2e' }, /handle.jobId/],
+    ['jobId with a space', { ...base, jobId: 'job 1' }, /handle.jobId/],
+    ['jobId not ASCII', { ...base, jobId: 'jöb' }, /handle.jobId/],
     ['jobId with a control byte', { ...base, jobId: 'job\r\nX-Injected: 1' }, /handle.jobId/],
     ['jobId absurdly long', { ...base, jobId: 'a'.repeat(10_000) }, /handle.jobId/],
     ['projectId missing', { ...base, projectId: undefined }, /handle.projectId/],
@@ -236,6 +237,14 @@ describe('status answers that are not what the spec says', () => {
     await expect(clients(server.url).servicestage.getJob(FOLLOWED[3].handle)).rejects.toMatchObject({ name: 'InvalidResponseError', operation: 'ShowJobDetail' });
   });
 
+  it('nested 100,000 deep, without a status: an InvalidResponseError that can be printed', async () => {
+    server = await startServer(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}` }));
+    const error = await clients(server.url).workspace.getJob(FOLLOWED[1].handle).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).rawBody).toContain('[NESTED TOO DEEP]');
+    expect(JSON.stringify(error)).toContain('the body has no status');
+  });
+
   it('a task list without the task: InvalidResponseError saying so', async () => {
     server = await startServer(replies(json(200, { count: 0, script_tasks: [] })));
     await expect(clients(server.url).workspace.getJob(FOLLOWED[2].handle)).rejects.toThrow(/the body has no task 0000000059071dbc01591661d3990019/);
@@ -253,9 +262,9 @@ describe('status answers that are not what the spec says', () => {
 
 describe('bad options', () => {
   it.each([
-    [{ interval: 0 }, /interval must be a positive number/],
+    [{ interval: 0 }, /interval must be a number of milliseconds from 1 to 2147483647/],
     [{ interval: { initial: 100, max: 10 } }, /interval.max must not be below/],
-    [{ timeout: -1 }, /timeout must be a positive number/],
+    [{ timeout: -1 }, /timeout must be a number of milliseconds from 1 to 2147483647/],
     [{ retries: 1.5 }, /retries must be a non-negative integer/],
     [{ onProgress: 'yes' }, /onProgress must be a function/],
   ])('%o: TypeError', async (options, message) => {

@@ -1,108 +1,188 @@
 /**
- * `npm run diff` (scripts/diff.ts) on a small git repository: the first release is the commit that
- * added CHANGELOG.md, a breaking edit fails until the version is bumped and the changelog names
- * it, a release tag becomes the new base, and a shallow clone is told to fetch its history. Most cases
- * call its `diff()` in this process; the two whose exit code matters (1 and 2) run it as a process.
+ * `npm run diff` (scripts/diff.ts) in a git repository laid out like ours, with our real bundles:
+ * the first release is the commit that added CHANGELOG.md; a breaking edit fails until a changeset
+ * (or package.json) bumps the minor version and an entry names it; `changeset version`'s result
+ * passes too; a release tag becomes the new base; a shallow clone is told to fetch its history; bad
+ * arguments and bad files exit 2 with a message. Most cases call its `diff()` in this process; those
+ * whose exit code matters run it as a process.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { diff as runDiff } from '../../scripts/diff.js';
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { diff as runDiff } from "../../scripts/diff.js";
 
 const exec = promisify(execFile);
-const ROOT = new URL('../../', import.meta.url).pathname;
-const repo = mkdtempSync(join(tmpdir(), 'diff-repo-'));
+const ROOT = new URL("../../", import.meta.url).pathname;
+const BUNDLES = ["openapi.json", "cse.openapi.json", "workspace.openapi.json", "servicestage.openapi.json"];
+const PKG = "huaweicloud-job-actions";
+const repo = mkdtempSync(join(tmpdir(), "diff-repo-"));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-const git = (...args: string[]) => exec('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: repo });
-const bundle = () => JSON.parse(readFileSync(join(repo, 'generated', 'openapi.json'), 'utf8'));
-const write = (file: string, value: unknown) => writeFileSync(join(repo, file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+const git = (...args: string[]) => exec("git", ["-c", "user.name=t", "-c", "user.email=t@example.test", ...args], { cwd: repo });
+const write = (file: string, value: unknown) => writeFileSync(join(repo, file), typeof value === "string" ? value : JSON.stringify(value, null, 2));
+const read = (file: string) => JSON.parse(readFileSync(join(repo, file), "utf8"));
 
-/** scripts/diff.ts's `diff()` in this process (what `npm run diff` runs): its exit code and everything it wrote. */
-async function diff(cwd = repo): Promise<{ code: number; out: string }> {
-  let out = '';
-  const line = (text: string) => (out += `${text}\n`);
-  const code = await runDiff(['--root', cwd], { out: line, err: line });
-  return { code, out };
+/** scripts/diff.ts's `diff()` in this process: its exit code, standard output and standard error. */
+async function diff(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runDiff(["--root", repo, ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
 }
 
-/** The same as a process, `tsx scripts/diff.ts` (its exit code and output), for the cases where the exit code matters. */
-async function diffProcess(cwd = repo): Promise<{ code: number; out: string }> {
-  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-  return exec(tsx, [join(ROOT, 'scripts', 'diff.ts'), '--root', cwd]).then(
-    ({ stdout, stderr }) => ({ code: 0, out: stdout + stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+/** The same as a process, `tsx scripts/diff.ts`, for the cases where the exit code is the point. */
+async function diffProcess(cwd = repo, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return exec(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "diff.ts"), "--root", cwd, ...args]).then(
+    ({ stdout, stderr }) => ({ code: 0, out: stdout, err: stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
   );
 }
 
+/** CseJobId becomes a string in every bundle: a breaking change on RetryEngine, UpgradeEngine and ShowEngineJob. */
+function breakJobId(): void {
+  for (const name of BUNDLES) {
+    const doc = read(`generated/${name}`);
+    if (doc.components.schemas.CseJobId) doc.components.schemas.CseJobId.type = "string";
+    write(`generated/${name}`, doc);
+  }
+}
+
+const ENTRY = "`RetryEngine`, `UpgradeEngine`: `response-property-type-changed` `jobId`.\n`ShowEngineJob`: `response-property-type-changed` `id` and `tasks[].tasks[].jobId`.\n";
+
 beforeAll(async () => {
-  mkdirSync(join(repo, 'generated'));
-  cpSync(new URL('fixtures/base.openapi.json', import.meta.url), join(repo, 'generated', 'openapi.json'));
-  write('package.json', { name: 'fixture', version: '0.1.0' });
-  await git('init', '-q');
-  await git('add', '.');
-  await git('commit', '-qm', 'spec');
-  write('CHANGELOG.md', '# Changelog\n\n## 0.1.0\n\nFirst release.\n');
-  await git('add', '.');
-  await git('commit', '-qm', 'first release');
+  mkdirSync(join(repo, "generated"));
+  for (const name of BUNDLES) cpSync(join(ROOT, "generated", name), join(repo, "generated", name));
+  write("package.json", { name: PKG, version: "0.1.0" });
+  await git("init", "-q");
+  await git("add", ".");
+  await git("commit", "-qm", "spec");
+  write("CHANGELOG.md", "# Changelog\n\n## 0.1.0\n\nFirst release.\n");
+  await git("add", ".");
+  await git("commit", "-qm", "first release");
 });
 
-it('compares with the commit that added CHANGELOG.md while there is no tag; nothing changed passes', async () => {
-  const { code, out } = await diff();
-  expect(out).toContain('no release tag yet: the commit that added CHANGELOG.md');
-  expect(out).toContain('No changes.');
-  expect(code).toBe(0);
-});
+describe("npm run diff", () => {
+  it("compares every bundle with the commit that added CHANGELOG.md while there is no tag; nothing changed passes", async () => {
+    const { code, out } = await diff();
+    expect(out).toContain("Comparing generated/cse.openapi.json, generated/openapi.json, generated/servicestage.openapi.json, generated/workspace.openapi.json with ");
+    expect(out).toContain("no release tag yet: the commit that added CHANGELOG.md");
+    expect(out).toContain("No changes.");
+    expect(code).toBe(0);
+  });
 
-it('lists an additive change per operation and passes', async () => {
-  const doc = bundle();
-  doc.paths['/v1/{project_id}/things/{thing_id}/action'].post.responses['200'].content['application/json'].schema.properties.extra = { type: 'string' };
-  write('generated/openapi.json', doc);
-  const { code, out } = await diff();
-  expect(out).toMatch(/RunThingAction {2}POST \/v1\/\{project_id\}\/things\/\{thing_id\}\/action\n {2}non-breaking +\[Added\] property `extra`/);
-  expect(code).toBe(0);
-});
+  it("lists a harmless change per operation and passes", async () => {
+    const doc = read("generated/openapi.json");
+    doc.components.schemas.EngineJob.properties.engineVersion = { type: "string" };
+    write("generated/openapi.json", doc);
+    const { code, out } = await diff();
+    expect(out).toMatch(/RetryEngine {2}PUT \/v2\/\{project_id\}\/enginemgr\/engines\/\{engine_id\}\/actions\n {2}info {5}response-optional-property-added {2}engineVersion/);
+    expect(out).toContain("No breaking change.");
+    expect(code).toBe(0);
+  });
 
-it('fails a breaking change until the version is bumped and CHANGELOG.md names it', async () => {
-  const doc = bundle();
-  delete doc.paths['/v1/{project_id}/things/{thing_id}/action'].post.responses['200'].content['application/json'].schema.properties.detail;
-  write('generated/openapi.json', doc);
-  // As a process: the gate's failure is its exit code.
-  let { code, out } = await diffProcess();
-  expect(code).toBe(1);
-  expect(out).toContain('breaking      [Removed] property `detail`');
-  expect(out).toContain("bump it to at least 0.2.0 (a minor bump while 0.x)");
+  it("fails a breaking change (exit 1) until a minor changeset names it", async () => {
+    breakJobId();
+    let { code, out, err } = await diffProcess();
+    expect(code).toBe(1);
+    expect(out).toContain("error    response-property-type-changed  jobId  /responses/200/content/application~1json/schema/properties/jobId/type");
+    expect(err).toContain("add a changeset with a minor (semver for 0.x) bump (npx changeset), or set package.json's version to 0.2.0");
+    expect(err).toContain("names `RetryEngine`, `response-property-type-changed`, `jobId` together");
 
-  write('package.json', { name: 'fixture', version: '0.2.0' });
-  ({ code, out } = await diff());
-  expect(code).toBe(1);
-  expect(out).toContain('CHANGELOG.md has no "## 0.2.0" section');
+    mkdirSync(join(repo, ".changeset"));
+    write(".changeset/README.md", "Not a changeset.");
+    write(".changeset/job-id.md", `---\n"${PKG}": patch\n---\n\n${ENTRY}`);
+    ({ code, err } = await diff());
+    expect(err).toContain("but the next version is 0.1.1 (package.json 0.1.0 and the pending changesets)");
+    expect(code).toBe(1);
 
-  write('CHANGELOG.md', '# Changelog\n\n## 0.2.0\n\n- RunThingAction: responses no longer carry `detail`.\n\n## 0.1.0\n\nFirst release.\n');
-  ({ code, out } = await diff());
-  expect(out).toContain('Breaking changes are released as 0.2.0 and named in CHANGELOG.md.');
-  expect(code).toBe(0);
-});
+    write(".changeset/job-id.md", `---\n"${PKG}": minor\n---\n\n${ENTRY}`);
+    ({ code, out, err } = await diff());
+    expect(err).toBe("");
+    expect(out).toContain("package.json is 0.1.0, next version 0.2.0.");
+    expect(out).toContain("Breaking changes are released as 0.2.0 and named.");
+    expect(code).toBe(0);
+  });
 
-it('compares with the newest release tag once there is one', async () => {
-  await git('add', '.');
-  await git('commit', '-qm', 'release 0.2.0');
-  await git('tag', 'v0.2.0');
-  const { code, out } = await diff();
-  expect(out).toContain('Comparing generated/openapi.json with v0.2.0 (newest release tag');
-  expect(out).toContain('No changes.');
-  expect(code).toBe(0);
-});
+  it("passes as `changeset version` leaves it: package.json bumped, the entry in CHANGELOG.md, no changeset", async () => {
+    rmSync(join(repo, ".changeset", "job-id.md"));
+    write("package.json", { name: PKG, version: "0.2.0" });
+    write("CHANGELOG.md", `# Changelog\n\n## 0.2.0\n\n### Minor Changes\n\n- 1a2b3c4: ${ENTRY.replace(/\n(?=.)/g, "\n  ")}\n## 0.1.0\n\nFirst release.\n`);
+    const { code, out } = await diff();
+    expect(out).toContain("Breaking changes are released as 0.2.0 and named.");
+    expect(code).toBe(0);
+  });
 
-it('in a shallow clone without the tag, says to fetch the history', async () => {
-  const shallow = join(repo, 'shallow');
-  await exec('git', ['clone', '-q', '--depth', '1', '--no-tags', `file://${repo}`, shallow]);
-  // As a process: an error is its message and exit code 2.
-  const { code, out } = await diffProcess(shallow);
-  expect(out).toContain('this clone is shallow');
-  expect(out).toContain('git fetch --unshallow --tags');
-  expect(code).toBe(2);
+  it("writes JSON and Markdown reports of the same verdict", async () => {
+    const json = await diff("--json");
+    const report = JSON.parse(json.out);
+    expect(report).toMatchObject({ schemaVersion: 1, ok: true, version: "0.2.0", next: "0.2.0", counts: { error: 4 } });
+    expect(json.code).toBe(0);
+    const md = await diff("--markdown");
+    expect(md.out).toMatch(/^### Breaking-change gate: passes\n/);
+    expect(md.out).toContain("- **error** `response-property-type-changed` `jobId`");
+  });
+
+  it("compares with the newest release tag once there is one", async () => {
+    await git("add", ".");
+    await git("commit", "-qm", "release 0.2.0");
+    await git("tag", "v0.2.0");
+    const { code, out } = await diff();
+    expect(out).toContain("with v0.2.0 (newest release tag in HEAD's history; version 0.2.0)");
+    expect(out).toContain("No changes.");
+    expect(code).toBe(0);
+  });
+
+  it("a bundle removed since the release is breaking", async () => {
+    rmSync(join(repo, "generated", "servicestage.openapi.json"));
+    const { code, out } = await diff();
+    expect(out).toContain("(document) generated/servicestage.openapi.json\n  error    bundle-removed  generated/servicestage.openapi.json");
+    expect(code).toBe(1);
+    await git("checkout", "--", "generated");
+  });
+
+  it("in a shallow clone without the tag, says to fetch the history (exit 2)", async () => {
+    const shallow = join(repo, "shallow");
+    await exec("git", ["clone", "-q", "--depth", "1", "--no-tags", `file://${repo}`, shallow]);
+    const { code, err } = await diffProcess(shallow);
+    expect(err).toContain("this clone is shallow");
+    expect(err).toContain("git fetch --unshallow --tags");
+    expect(code).toBe(2);
+    rmSync(shallow, { recursive: true, force: true });
+  });
+
+  it.each([
+    [["--bogus"], 'unknown argument "--bogus"; usage: npm run diff -- [--base <git ref>] [--json | --markdown]'],
+    [["--json", "--markdown"], "--json and --markdown: pick one"],
+    [["--base"], "--base needs a value"],
+    [["--base", "--json"], "--base needs a value"],
+    [["--\u001b[2Jx\u202e"], 'unknown argument "--\\u001b[2Jx\\u{202e}"'],
+    [["--base", "no-such-ref"], "no-such-ref"],
+  ])("%j: exit 2 with a message", async (args, message) => {
+    const { code, out, err } = await diff(...args);
+    expect(err).toContain(message);
+    expect(err).not.toMatch(/\u001b/);
+    expect(out).toBe("");
+    expect(code).toBe(2);
+  });
+
+  it("a bundle that is not JSON, or a broken changeset: exit 2 naming the file", async () => {
+    writeFileSync(join(repo, "generated", "cse.openapi.json"), "{ nope");
+    let { code, err } = await diff();
+    expect(err).toMatch(/^generated\/cse\.openapi\.json: not JSON \(/);
+    expect(code).toBe(2);
+    await git("checkout", "--", "generated");
+    write(".changeset/bad.md", `---\n"${PKG}": sideways\n---\n`);
+    ({ code, err } = await diff());
+    expect(err).toContain('.changeset/bad.md: "huaweicloud-job-actions" has bump "sideways"');
+    expect(code).toBe(2);
+    rmSync(join(repo, ".changeset", "bad.md"));
+    rmSync(join(repo, "generated", "openapi.json"));
+    ({ code, err } = await diff());
+    expect(err).toContain("generated/openapi.json is missing: run `npm run build` first");
+    expect(code).toBe(2);
+    await git("checkout", "--", "generated");
+  });
 });

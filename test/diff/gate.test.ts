@@ -1,106 +1,170 @@
 /**
- * The release rule: a breaking change needs a major bump (a minor one while 0.x) and a
- * CHANGELOG.md section for the new version naming it; and the changes other work on the spec
- * makes (a 429 on every operation, X-Request-Id required, new GET operations) pass as they are.
+ * The release rule (scripts/diff/gate.ts): a breaking change passes only when the next version
+ * allows it (package.json raised by the pending changesets; a minor bump while 0.x) and an entry
+ * names its operation, rule and subject, each as inline code; and the near misses that must not pass.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { compareBundles, type Change } from '../../scripts/diff/compare.js';
-import { allowsBreaking, changelogSection, gate } from '../../scripts/diff/gate.js';
+import { describe, expect, it } from "vitest";
+import type { Change } from "../../scripts/diff/change.js";
+import type { Changeset } from "../../scripts/diff/changelog.js";
+import { allowsBreaking, breakingBump, gate, nextVersion, type GateInput } from "../../scripts/diff/gate.js";
 
-const removedDetail: Change = {
-  operation: 'RunThingAction',
-  where: 'POST /v1/things',
-  type: 'breaking',
-  action: 'remove',
-  pointer: '/responses/200/content/application~1json/schema/properties/detail',
-  description: '[Removed] property `detail` in Response 200',
-  subject: 'detail',
+const typeChanged: Change = {
+  id: "response-property-type-changed",
+  level: "error",
+  operation: "ShowJob",
+  where: "GET /v2/{project_id}/workspace-jobs/{job_id}",
+  location: "/responses/200/content/application~1json/schema/properties/jobId/type",
+  subject: "jobId",
+  text: "response property jobId (200): type changed from integer to string",
+  bundles: ["generated/openapi.json"],
 };
-const NAMED = '# Changelog\n\n## 0.2.0\n\n### Minor Changes\n\n- RunThingAction: the 200 response has no `detail` any more.\n\n## 0.1.0\n\nFirst release.\n';
+const serverMoved: Change = {
+  id: "api-server-host-changed",
+  level: "error",
+  operation: "",
+  where: "generated/cse.openapi.json",
+  location: "#/servers/0/url",
+  subject: "https://cse.{region}.myhuaweicloud.com",
+  text: "server URL changed",
+  bundles: ["generated/cse.openapi.json"],
+};
+const ENTRY = "- `ShowJob`: `response-property-type-changed` `jobId`: the job ID is a string now.";
+const changelog = (section: string, title = "0.2.0") => `# Changelog\n\n## ${title}\n\n${section}\n\n## 0.1.0\n\nFirst release.\n`;
+const minor = (summary: string, bump: Changeset["bump"] = "minor"): Changeset => ({ file: ".changeset/x.md", bump, summary });
 
-describe('version bumps', () => {
+function check(input: Partial<GateInput>) {
+  return gate({ changes: [typeChanged], released: "0.1.0", version: "0.1.0", changelog: "", changesets: [], ...input });
+}
+
+describe("versions", () => {
   it.each([
-    ['0.1.0', '0.2.0', true],
-    ['0.1.0', '1.0.0', true],
-    ['0.1.0', '0.1.1', false],
-    ['0.1.0', '0.1.0', false],
-    ['1.2.3', '2.0.0', true],
-    ['1.2.3', '1.3.0', false],
-    ['1.2.3', '0.9.0', false],
-  ])('%s → %s allows breaking changes: %s', (released, version, allowed) => {
+    ["0.1.0", "0.2.0", true],
+    ["0.1.0", "1.0.0", true],
+    ["0.1.0", "0.1.1", false],
+    ["0.1.0", "0.1.0", false],
+    ["1.2.3", "2.0.0", true],
+    ["1.2.3", "1.3.0", false],
+    ["1.2.3", "0.9.0", false],
+    ["0.1.0", "0.2.0-beta.1", true],
+  ])("%s → %s allows breaking changes: %s", (released, version, allowed) => {
     expect(allowsBreaking(released, version)).toBe(allowed);
   });
 
-  it('rejects what is not a version', () => {
-    expect(() => allowsBreaking('0.1', '0.2.0')).toThrow('not a semver version: "0.1"');
+  it("rejects what is not a version", () => {
+    expect(() => allowsBreaking("0.1", "0.2.0")).toThrow('not a semver version: "0.1"');
+    expect(() => allowsBreaking("0.1.0", "v0.2.0")).toThrow('not a semver version: "v0.2.0"');
+  });
+
+  it("raises package.json's version by the largest pending bump, as `changeset version` does", () => {
+    expect(nextVersion("0.1.0", [])).toBe("0.1.0");
+    expect(nextVersion("0.1.0", [minor("", "patch"), minor("", "minor"), minor("", "none")])).toBe("0.2.0");
+    expect(nextVersion("0.1.3", [minor("", "patch")])).toBe("0.1.4");
+    expect(nextVersion("0.4.2", [minor("", "major")])).toBe("1.0.0");
+    expect(breakingBump("0.1.0")).toBe("0.2.0");
+    expect(breakingBump("1.4.0")).toBe("2.0.0");
   });
 });
 
-describe('the gate', () => {
-  it('passes a breaking change bumped and named in the changelog', () => {
-    expect(gate({ changes: [removedDetail], released: '0.1.0', version: '0.2.0', changelog: NAMED })).toEqual({ ok: true, problems: [] });
+describe("a breaking change passes when bumped and named", () => {
+  it("in a pending minor changeset (its summary is the entry)", () => {
+    expect(check({ changesets: [minor(ENTRY)] })).toEqual({ ok: true, next: "0.2.0", problems: [] });
   });
 
-  it('fails it without the bump, saying which version is needed', () => {
-    const { ok, problems } = gate({ changes: [removedDetail], released: '0.1.0', version: '0.1.1', changelog: NAMED.replace('0.2.0', '0.1.1') });
+  it("in CHANGELOG.md's section for package.json's new version", () => {
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY) })).toEqual({ ok: true, next: "0.2.0", problems: [] });
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "[0.2.0] - 2026-12-01") }).ok).toBe(true);
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "v0.2.0") }).ok).toBe(true);
+  });
+
+  it('in "## Unreleased", with the bump declared by a changeset or package.json', () => {
+    expect(check({ changelog: changelog(ENTRY, "Unreleased"), changesets: [minor("Other work.")] }).ok).toBe(true);
+    expect(check({ changelog: changelog(ENTRY, "[Unreleased]"), version: "0.2.0" }).ok).toBe(true);
+  });
+
+  it("one entry naming several operations and changes", () => {
+    const other = { ...typeChanged, operation: "ShowJobDetail", subject: "job.id" };
+    const entry = "- `ShowJob` and `ShowJobDetail`: `response-property-type-changed` for `jobId` and `job.id`.";
+    expect(check({ changes: [typeChanged, other], changesets: [minor(entry)] }).ok).toBe(true);
+  });
+
+  it("a change to a document: its rule and subject", () => {
+    expect(check({ changes: [serverMoved], changesets: [minor("`api-server-host-changed` `https://cse.{region}.myhuaweicloud.com`: the new host is ...")] }).ok).toBe(true);
+  });
+
+  it("with no breaking change, anything passes", () => {
+    expect(check({ changes: [{ ...typeChanged, level: "warning" }, { ...typeChanged, level: "info" }] })).toEqual({ ok: true, next: "0.1.0", problems: [] });
+  });
+});
+
+describe("near misses fail", () => {
+  const named = (summary: string) => check({ changesets: [minor(summary)] });
+  const unnamed = (summary: string) => named(summary).problems.map((p) => p.names);
+
+  it("no bump: the version problem says which version is needed", () => {
+    const { ok, problems } = check({ changelog: changelog(ENTRY, "Unreleased") });
     expect(ok).toBe(false);
-    expect(problems).toEqual(["1 breaking change(s) since 0.1.0, but package.json's version is 0.1.1: bump it to at least 0.2.0 (a minor bump while 0.x)"]);
-  });
-
-  it('fails it when the changelog has no section for the version, or the section does not name it', () => {
-    expect(gate({ changes: [removedDetail], released: '0.1.0', version: '0.2.0', changelog: '## 0.1.0\n' }).problems).toEqual([
-      'CHANGELOG.md has no "## 0.2.0" section naming the breaking changes',
-    ]);
-    const vague = NAMED.replace('the 200 response has no `detail` any more', 'tidied the response');
-    expect(gate({ changes: [removedDetail], released: '0.1.0', version: '0.2.0', changelog: vague }).problems).toEqual([
-      'CHANGELOG.md "## 0.2.0" does not name RunThingAction\'s breaking change to "detail" ([Removed] property `detail` in Response 200)',
+    expect(problems.map((p) => p.message)).toEqual([
+      "1 breaking change(s) since 0.1.0, but the next version is 0.1.0 (package.json; no pending changeset): add a changeset with a minor (semver for 0.x) bump (npx changeset), or set package.json's version to 0.2.0",
     ]);
   });
 
-  it('reads only the section of the version: a mention under an older one does not count', () => {
-    const older = '## 0.2.0\n\nNothing.\n\n## 0.1.0\n\n- RunThingAction: `detail` removed.\n';
-    expect(changelogSection(older, '0.2.0')).toBe('\nNothing.\n');
-    expect(gate({ changes: [removedDetail], released: '0.1.0', version: '0.2.0', changelog: older }).ok).toBe(false);
+  it("a patch changeset that names it, or package.json bumped by a patch", () => {
+    expect(check({ changesets: [minor(ENTRY, "patch")] }).problems.map((p) => p.message)).toEqual([
+      "1 breaking change(s) since 0.1.0, but the next version is 0.1.1 (package.json 0.1.0 and the pending changesets): add a changeset with a minor (semver for 0.x) bump (npx changeset), or set package.json's version to 0.2.0",
+    ]);
+    expect(check({ version: "0.1.1", changelog: changelog(ENTRY, "0.1.1") }).ok).toBe(false);
+    expect(check({ released: "1.2.0", version: "1.3.0", changelog: changelog(ENTRY, "1.3.0") }).problems[0]!.message).toContain("a major bump");
   });
 
-  it('counts an unclassified change as breaking: someone must look at it', () => {
-    expect(gate({ changes: [{ ...removedDetail, type: 'unclassified' }], released: '0.1.0', version: '0.1.0', changelog: '' }).ok).toBe(false);
+  it("a changeset for another package or with no bump is not an entry", () => {
+    expect(check({ changesets: [minor(ENTRY, "none")] }).ok).toBe(false);
   });
-});
 
-describe('the changes issues 9 and 11 make to our bundle', () => {
-  type Doc = Record<string, any>;
-  // Our bundle as it is (issue 9 landed: a 429 on every operation, X-Request-Id required) plus a new GET
-  // operation (issue 11), against the same bundle without any of them.
-  const bundle: Doc = JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'));
-  const after = structuredClone(bundle);
-  after.components.headers['X-Request-Id'].required = true;
-  for (const item of Object.values<Doc>(after.paths)) {
-    for (const operation of Object.values<Doc>(item)) {
-      if (operation.responses) operation.responses['429'] ??= { $ref: '#/components/responses/TooManyRequests' };
-    }
-  }
-  after.components.responses.TooManyRequests ??= { description: 'Too many requests.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-  after.paths['/v2/{project_id}/jobs/{job_id}'] = {
-    get: {
-      operationId: 'ShowJobStatus',
-      summary: 'Show a job',
-      responses: { '200': { description: 'The job.', content: { 'application/json': { schema: { type: 'object', properties: { status: { type: 'string' } } } } } } },
-    },
-  };
-  const before = structuredClone(after);
-  delete before.paths['/v2/{project_id}/jobs/{job_id}'];
-  delete before.components.headers['X-Request-Id'].required;
-  for (const item of Object.values<Doc>(before.paths)) {
-    for (const operation of Object.values<Doc>(item)) delete operation.responses?.['429'];
-  }
+  it("the operation as a substring of another name, or in plain text", () => {
+    expect(unnamed("- `ShowJobDetail`: `response-property-type-changed` `jobId`.")).toEqual([["ShowJob", "response-property-type-changed", "jobId"]]);
+    expect(named("- ShowJob: `response-property-type-changed` `jobId`.").ok).toBe(false);
+    expect(named("- `ShowJob.jobId`: `response-property-type-changed`.").ok).toBe(false);
+    // CommonMark strips one space from each end of inline code only when both ends have one.
+    expect(named("- ` ShowJob `: `response-property-type-changed` `jobId`.").ok).toBe(true);
+    expect(named("- ` ShowJob`: `response-property-type-changed` `jobId`.").ok).toBe(false);
+  });
 
-  it('are all additive: 429s, a required response header, a new operation', () => {
-    const changes = compareBundles(before, after);
-    expect(changes.some((c) => c.subject === '429')).toBe(true);
-    expect(changes.some((c) => c.subject === 'X-Request-Id' && c.pointer.endsWith('/required'))).toBe(true);
-    expect(changes.some((c) => c.operation === 'ShowJobStatus')).toBe(true);
-    expect(changes.filter((c) => c.type === 'breaking' || c.type === 'unclassified')).toEqual([]);
+  it("the right operation and rule with another subject, or the right subject with another rule", () => {
+    expect(named("- `ShowJob`: `response-property-type-changed` `jobIds`.").ok).toBe(false);
+    expect(named("- `ShowJob`: `response-property-became-nullable` `jobId`.").ok).toBe(false);
+    expect(named("- `ShowJob`: `response-property-type` `jobId`.").ok).toBe(false);
+  });
+
+  it("the names split over two list items", () => {
+    const split = "- `ShowJob`: see below.\n- `response-property-type-changed` `jobId`: a string now.";
+    expect(check({ version: "0.2.0", changelog: changelog(split) }).ok).toBe(false);
+    // Continuation lines and nested items belong to their item.
+    const nested = "- `ShowJob`: the job ID\n  is a string now:\n  - `response-property-type-changed` `jobId`";
+    expect(check({ version: "0.2.0", changelog: changelog(nested) }).ok).toBe(true);
+  });
+
+  it("under another version's section: the release's own, a pre-release, a longer version", () => {
+    expect(check({ version: "0.2.0", changelog: `## 0.2.0\n\nNothing.\n\n## 0.1.0\n\n${ENTRY}\n` }).ok).toBe(false);
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "0.2.0-beta.1") }).ok).toBe(false);
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "0.2.01") }).ok).toBe(false);
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "0.2.0.1") }).ok).toBe(false);
+    // With no bump, only "Unreleased" counts: the released version's section is history.
+    expect(check({ changelog: `## 0.1.0\n\n${ENTRY}\n` }).problems.some((p) => p.names)).toBe(true);
+  });
+
+  it("in a fenced code block, or under a level-3 heading that looks like the version", () => {
+    expect(check({ version: "0.2.0", changelog: changelog("Example:\n\n```\n" + ENTRY + "\n```") }).ok).toBe(false);
+    expect(check({ version: "0.2.0", changelog: `## 0.1.0\n\n### 0.2.0\n\n${ENTRY}\n` }).ok).toBe(false);
+    expect(check({ version: "0.2.0", changelog: "```\n## 0.2.0\n```\n\n" + ENTRY }).ok).toBe(false);
+  });
+
+  it("names each change that is not named, once per operation, rule and subject", () => {
+    const again = { ...typeChanged, location: "/responses/201/content/application~1json/schema/properties/jobId/type" };
+    const other = { ...typeChanged, operation: "ListScriptTasks" };
+    const { problems } = check({ changes: [typeChanged, again, other], changesets: [minor(ENTRY)] });
+    expect(problems.map((p) => p.names)).toEqual([["ListScriptTasks", "response-property-type-changed", "jobId"]]);
+    expect(problems[0]!.message).toBe(
+      'no entry in CHANGELOG.md "## 0.2.0", CHANGELOG.md "## Unreleased" or a pending changeset names `ListScriptTasks`, `response-property-type-changed`, `jobId` together (response property jobId (200): type changed from integer to string)',
+    );
   });
 });

@@ -67,9 +67,10 @@ function queryExamplesOf(document: OpenApiDocument, parameters: unknown[]): Reco
 }
 
 export async function documentedServices() {
-  const { overview, services } = await loadServices(ROOT);
+  const { overview, combinedBundle, services } = await loadServices(ROOT);
   return {
     overview,
+    combinedBundle,
     services: services.map((service) => ({
       ...service,
       operations: operationsOf(service.document).map((operation): DocumentedOperation => {

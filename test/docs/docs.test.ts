@@ -1,6 +1,6 @@
 /**
  * The committed pages in generated/docs/ (built by `npm run docs`; CI rebuilds them and fails on
- * any difference): exactly the four pages, each self-contained, with telemetry off.
+ * any difference): exactly the five pages and the eight bundles, each page self-contained, with telemetry off.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,8 +9,14 @@ import { ROOT } from './bundle.js';
 
 const DOCS = join(ROOT, 'generated', 'docs');
 
-test('generated/docs holds the landing page and one page per service', async () => {
-  expect((await readdir(DOCS)).sort()).toEqual(['cse.html', 'index.html', 'servicestage.html', 'workspace.html']);
+const BUNDLES = ['openapi', 'cse.openapi', 'workspace.openapi', 'servicestage.openapi'].flatMap((name) => [`${name}.yaml`, `${name}.json`]);
+
+test('generated/docs holds the landing page, the changelog page, one page per service and the bundles to download', async () => {
+  expect((await readdir(DOCS)).sort()).toEqual(['changelog.html', 'cse.html', 'index.html', 'servicestage.html', 'workspace.html', ...BUNDLES].sort());
+});
+
+test('the bundles to download are the bundles in generated/, byte for byte', async () => {
+  for (const file of BUNDLES) expect(await readFile(join(DOCS, file), 'utf8'), file).toBe(await readFile(join(ROOT, 'generated', file), 'utf8'));
 });
 
 test('every page is self-contained: Redoc inlined, not loaded from its CDN; telemetry off', async () => {

@@ -3,7 +3,11 @@
  * no network beyond 127.0.0.1: every operation's summary, method and path, its request and 200
  * examples and its code samples are visible; each page is opened once and checked whole; the overview shows the description, the servers
  * with their regions, and the authentication schemes; the landing page links land on the
- * operations; no console errors; no request leaves 127.0.0.1 except ALLOWED_EXTERNAL_URLS.
+ * operations; each action links to the operation that follows its job and back; the request
+ * example a reader can pick is the body both code samples send; the copy button covers no line of a
+ * sample; every in-page link lands on an element, and every other link is a document the server
+ * has; no word of the pages only makes sense inside the work on this repository; no console errors;
+ * no request leaves 127.0.0.1 except ALLOWED_EXTERNAL_URLS.
  * With DOCS_SCREENSHOTS=1, full-page screenshots go to test-output/docs/ for a reviewer (they check
  * nothing, and growing each page to its full height and rendering it cost ~3 s of CPU per run).
  */
@@ -13,14 +17,18 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, type ExpectStatic } from 'vitest';
-import { operationHref, redocSlug } from '../../scripts/docs-landing.js';
+import { STATUS_OPERATIONS } from '../../src/client/job.js';
+import { CHANGELOG_PAGE, downloadsOf, operationHref, redocSlug } from '../../scripts/docs-landing.js';
 import { serveDocs, type DocsServer } from '../../scripts/docs-server.js';
 import { launchChromium, openWatchedPage, OUR_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, type WatchedPage } from './browser.js';
 import { documentedServices, EXPECTED_OPERATIONS, ROOT, type DocumentedOperation } from './bundle.js';
+import { followInPageLinks } from './links.js';
+import { internalWords } from './wording.js';
 
 const DOCS = join(ROOT, 'generated', 'docs');
 const SCREENSHOTS = join(ROOT, 'test-output', 'docs');
-const { overview, services } = await documentedServices();
+const { overview, combinedBundle, services } = await documentedServices();
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 let server: DocsServer;
 let browser: Browser;
@@ -99,6 +107,42 @@ const sampleFile = (operationId: string, extension: string): Promise<string> =>
 
 const lines = (text: string): string[] => text.trim().split('\n').map((line) => line.trimEnd());
 
+/** The JSON body a curl sample sends (its `-d '...'`), read from the sample as shown. */
+function curlBody(shown: string): unknown {
+  const body = /\s-d '([^']*)'/.exec(shown)?.[1];
+  return body === undefined ? undefined : JSON.parse(body);
+}
+
+/**
+ * Whether the code block's copy button covers any of the text of the sample's first line (the button
+ * sits over the block's top right corner). The line is measured as rendered, overflowing text included.
+ */
+async function copyButtonCoversFirstLine(panel: Locator): Promise<boolean> {
+  const button = await panel.locator('[data-component-name="CodeBlock/CodeBlockControls"] [data-testid="copy-button"]').boundingBox();
+  const line = await panel.getByTestId('source-code').evaluate((code) => {
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let started = false;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (!started) {
+        range.setStart(node, 0);
+        started = true;
+      }
+      const end = node.data.indexOf('\n');
+      range.setEnd(node, end < 0 ? node.data.length : end);
+      if (end >= 0) break;
+    }
+    const { left, right, top, bottom } = range.getBoundingClientRect();
+    return { left, right, top, bottom };
+  });
+  if (!button) throw new Error('the code block has no copy button');
+  return button.x < line.right && line.left < button.x + button.width && button.y < line.bottom && line.top < button.y + button.height;
+}
+
+/** The actions whose job each status operation follows (the client's own table, from the provider's reference). */
+const FOLLOWS: Record<string, string[]> = {};
+for (const [action, status] of Object.entries(STATUS_OPERATIONS)) (FOLLOWS[status] ??= []).push(action);
+
 test('the pages cover exactly the nine operations (five actions, four status operations)', () => {
   expect(Object.fromEntries(services.map(({ name, operations }) => [name, operations.map((o) => o.operationId)]))).toEqual(
     EXPECTED_OPERATIONS,
@@ -142,16 +186,26 @@ async function route(page: Page, hash: string): Promise<void> {
 }
 
 // The pages are opened side by side (one context each in the one browser): most of a page's time is
-// spent waiting for Redoc to render and re-render, not computing.
+// spent waiting for Redoc to render and re-render, not computing. A page takes 23-34 s here on an idle
+// machine (the link walk ~5 s of it); with the machine's two cores shared (load average 14) the
+// Workspace page's test ran past 60 s, hence its own limit.
+const PAGE_TIMEOUT = 150_000;
 test.concurrent.for(services.map((service) => [service.name, service] as const))(
-  '%s.html, opened once: overview, every operation (summary, method, path, examples, code samples, where its link lands), authentication, servers; a screenshot when asked',
+  '%s.html, opened once: overview, every operation (summary, method, path, examples, code samples, where its link lands, its links to and from the operation that follows its job), authentication, servers, every link, the wording; a screenshot when asked',
+  { timeout: PAGE_TIMEOUT },
   async ([, service], { expect }) => {
     const { info, servers = [], components } = service.document;
     const schemes = components?.securitySchemes ?? {};
     await withPage(expect, async ({ page }) => {
       await page.goto(`${server.url}${service.name}.html`);
       expect(await page.title()).toBe(info.title);
-      await heading(page, 1, `${info.title} (${info.version})`).waitFor();
+      expect(info.version, 'the document version is the package version').toBe(version);
+      await heading(page, 1, `${info.title} (${version})`).waitFor();
+      // The way back to the landing page, and the page's own bundles to download.
+      const { yaml, json } = downloadsOf(service.bundle);
+      for (const [name, href] of [['All services', 'index.html'], ['YAML', yaml], ['JSON', json]] as const) {
+        expect(await page.locator('#api-content').getByRole('link', { name, exact: true }).first().getAttribute('href'), name).toBe(href);
+      }
       for (const [, title] of (info.description ?? '').matchAll(/^## (.+)$/gm)) await heading(page, 2, title!).waitFor();
 
       for (const operation of service.operations) {
@@ -173,9 +227,12 @@ test.concurrent.for(services.map((service) => [service.name, service] as const))
         await request.getByText(operation.path, { exact: true }).waitFor();
 
         await chooseSample(expect, page, request, 'curl');
-        expect(lines(await request.getByTestId('source-code').innerText())).toEqual(lines(await sampleFile(operation.operationId, 'sh')));
+        const curl = await request.getByTestId('source-code').innerText();
+        expect(lines(curl)).toEqual(lines(await sampleFile(operation.operationId, 'sh')));
+        expect(await copyButtonCoversFirstLine(request), `${operation.operationId}: the copy button covers the curl sample's first line`).toBe(false);
         await chooseSample(expect, page, request, 'TypeScript');
         expect(lines(await request.getByTestId('source-code').innerText())).toEqual(lines(await sampleFile(operation.operationId, 'ts')));
+        expect(await copyButtonCoversFirstLine(request), `${operation.operationId}: the copy button covers the TypeScript sample's first line`).toBe(false);
         if (operation.requestExample === undefined) {
           // A GET: no request body, so Redoc offers no Payload tab.
           await request.getByRole('button', { name: 'TypeScript' }).click();
@@ -183,9 +240,25 @@ test.concurrent.for(services.map((service) => [service.name, service] as const))
           expect(await page.getByRole('menuitem', { name: 'Payload', exact: true }).count()).toBe(0);
           await page.keyboard.press('Escape');
         } else {
+          // Every request example the reader can pick is the body both samples send: the curl one as shown here, the
+          // TypeScript one as it runs (samples.test.ts runs it against the mock: it sends the documented example, the
+          // one checked here). Redoc's samples cannot follow a picked example, so a picker offering a second example
+          // the samples do not send fails here.
           await chooseSample(expect, page, request, 'Payload');
           await request.getByTestId('json-viewer').waitFor();
-          await expect.poll(() => shownJson(request), { timeout: 10_000 }).toEqual(operation.requestExample);
+          const picker = request.getByRole('button', { name: 'Example', exact: true });
+          const openPicker = async () => {
+            if ((await picker.getAttribute('aria-expanded')) !== 'true') await picker.click();
+          };
+          const offered = (await picker.count()) === 0 ? [undefined] : await openPicker().then(() => page.getByRole('menuitem').allInnerTexts());
+          for (const name of offered) {
+            if (name !== undefined) {
+              await openPicker();
+              await page.getByRole('menuitem', { name, exact: true }).click();
+            }
+            await expect.poll(() => shownJson(request), { timeout: 10_000, message: `${operation.operationId}: ${name ?? 'the example'}` }).toEqual(operation.requestExample);
+          }
+          expect(curlBody(curl), `${operation.operationId}: the curl sample's body`).toEqual(operation.requestExample);
         }
 
         const response = section.getByTestId('right-panel').filter({ has: page.getByText('Response', { exact: true }) });
@@ -201,6 +274,28 @@ test.concurrent.for(services.map((service) => [service.name, service] as const))
           return shownJson(response);
         };
         await expect.poll(unfolded, { timeout: 15_000 }).toEqual(operation.okExample);
+      }
+
+      // Each action links to the operation that follows its job, in its description and in its 200's, and each status
+      // operation links back to every action whose job it follows; each link lands on that operation.
+      const byId = new Map(service.operations.map((operation) => [operation.operationId, operation]));
+      const landsOn = async (from: DocumentedOperation, paragraph: RegExp, to: DocumentedOperation) => {
+        await route(page, operationHref(service.name, from).split('.html')[1]!);
+        const link = operationSection(page, from).locator('p').filter({ hasText: paragraph }).locator(`a[href="#operation/${to.operationId}"]`);
+        await expect.poll(() => link.count(), { timeout: 10_000, message: `${from.operationId} links to ${to.operationId} in "${paragraph.source}"` }).toBe(1);
+        await link.click();
+        const title = heading(operationSection(page, to), 2, to.summary);
+        await title.waitFor();
+        await expect.poll(() => title.evaluate((h) => h.getBoundingClientRect().top), { timeout: 10_000, message: `the link lands on ${to.operationId}` }).toBeLessThan(900);
+        expect(page.url()).toMatch(new RegExp(`#/${redocSlug(to.tag)}/${redocSlug(to.operationId)}$`));
+      };
+      for (const [status, actions] of Object.entries(FOLLOWS)) {
+        if (!byId.has(status)) continue;
+        for (const action of actions) {
+          await landsOn(byId.get(action)!, /Follow the job/, byId.get(status)!);
+          await landsOn(byId.get(action)!, /Follow it with/, byId.get(status)!);
+          await landsOn(byId.get(status)!, new RegExp(`follow the (?:job|task) that .*${action}`, 's'), byId.get(action)!);
+        }
       }
 
       // Redoc lists each operation's schemes and shows their descriptions in a "Security" modal.
@@ -235,12 +330,26 @@ test.concurrent.for(services.map((service) => [service.name, service] as const))
       }
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, service.name);
+
+      // Every in-page link lands on an element; every other one is a document the server has. The text of every
+      // route is the reader's: no word that only makes sense inside the work on this repository.
+      const links = await followInPageLinks(page);
+      expect(links.broken, 'in-page links that land nowhere').toEqual([]);
+      expect(links.followed.length).toBeGreaterThan(20);
+      for (const operation of service.operations) expect(links.followed).toContain(`#operation/${operation.operationId}`);
+      expect(links.documents.sort()).toEqual(['index.html', yaml, json].sort());
+      for (const href of links.documents) {
+        const res = await fetch(new URL(href, server.url));
+        await res.body?.cancel();
+        expect(res.status, href).toBe(200);
+      }
+      expect(links.texts.flatMap(internalWords), 'internal words on the page').toEqual([]);
     });
   },
 );
 
 test.concurrent(
-  'index.html, opened once: lists the services and their operations, links to each with the route its page answers (checked there), no dead link; a screenshot when asked',
+  'index.html, opened once: lists the services with their regions, downloads and operations, links to each with the route its page answers (checked there), the downloads and the changelog, no dead link; a screenshot when asked',
   async ({ expect }) => {
     await withPage(expect, async ({ page, requests }) => {
       await page.goto(`${server.url}index.html`);
@@ -249,6 +358,12 @@ test.concurrent(
         const section = page.locator(`section#${service.name}`);
         const title = section.getByRole('link', { name: service.document.info.title, exact: true });
         expect(await title.getAttribute('href')).toBe(`${service.name}.html`);
+        const regions = service.document.servers?.[0]?.variables?.region?.enum ?? [];
+        expect(regions.length).toBeGreaterThan(0);
+        expect(await section.locator('ul.regions li').allInnerTexts(), `${service.name}: its regions, listed`).toEqual(regions);
+        const { yaml, json } = downloadsOf(service.bundle);
+        expect(await section.getByRole('link', { name: 'YAML', exact: true }).getAttribute('href')).toBe(yaml);
+        expect(await section.getByRole('link', { name: 'JSON', exact: true }).getAttribute('href')).toBe(json);
         for (const operation of service.operations) {
           const row = section.getByRole('row').filter({ hasText: operation.summary });
           await row.getByText(operation.method.toUpperCase(), { exact: true }).waitFor();
@@ -257,8 +372,28 @@ test.concurrent(
           expect(await link.getAttribute('href')).toBe(operationHref(service.name, operation));
         }
       }
-      expect(await page.locator('section table tbody tr').count()).toBe(9);
+      expect(await page.locator('section table.operations tbody tr').count()).toBe(9);
+      // The downloads: every bundle, YAML and JSON, per service and combined.
+      const downloads = page.locator('section#downloads');
+      for (const bundle of [combinedBundle, ...services.map(({ bundle }) => bundle)]) {
+        for (const file of Object.values(downloadsOf(bundle))) {
+          expect(await downloads.getByRole('link', { name: file, exact: true }).getAttribute('href')).toBe(file);
+        }
+      }
+      // The in-page links (the services, the downloads) land on their sections.
+      for (const href of await page.locator('a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) {
+        expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
+      }
       await screenshot(page, 'index');
+
+      // The changelog: its page, with the way back.
+      await page.getByRole('link', { name: 'Changelog', exact: true }).first().click();
+      await page.waitForURL(`${server.url}${CHANGELOG_PAGE}`);
+      await heading(page, 1, 'Changelog').waitFor();
+      await heading(page, 2, version).waitFor();
+      await page.getByRole('link', { name: 'All services', exact: true }).click();
+      await page.waitForURL(`${server.url}index.html`);
+      expect(await page.title()).toBe(overview.info.title);
       expect(requests.every((url) => url.startsWith(server.url)), 'the landing page requests only itself').toBe(true);
 
       // Each linked document once: a link's fragment never reaches the server (where it lands is checked on its page),

@@ -1,8 +1,10 @@
 /**
  * The code samples in openapi/code-samples/: a curl and a TypeScript sample for each operation and
  * nothing else; the TypeScript ones compile against the client (and a call the client does not have
- * does not); the curl ones, run by bash with a stand-in `curl`, send the operation's method, URL,
- * token and example body; and every published bundle carries exactly these samples.
+ * does not), and run against the suite's mock: an action's sample sends the operation's example body
+ * and waits for the job with its status operation, a status operation's sample calls it and follows
+ * a job; the curl ones, run by bash with a stand-in `curl`, send the operation's method, URL, token
+ * and example body; and every published bundle carries exactly these samples.
  */
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,8 +12,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { STATUS_OPERATIONS } from '../../src/client/job.js';
 import { documentedServices, EXPECTED_OPERATIONS, ROOT } from './bundle.js';
+import { runTypeScriptSamples, SAMPLE_TOKEN, type SampleRun } from './typescript-samples.js';
 
 const run = promisify(execFile);
 const SAMPLES = join(ROOT, 'openapi', 'code-samples');
@@ -76,6 +80,57 @@ describe('TypeScript samples', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.join('\n')).toMatch(/RetryEngine\.ts\(\d+,\d+\): error TS\d+: .*engineID/);
   });
+});
+
+describe('TypeScript samples, run against the mock', () => {
+  let runs: Record<string, SampleRun>;
+  beforeAll(async () => {
+    runs = await runTypeScriptSamples(inject('mockUrl'), operationIds);
+  });
+  const actions = operations.filter(({ operation }) => operation.requestExample !== undefined).map(({ operation }) => operation);
+  const statusOperations = operations.filter(({ operation }) => operation.requestExample === undefined).map(({ operation }) => operation);
+
+  test.each(operations.map(({ operation }) => [operation.operationId]))('%s ends without an error, printing what it got, every call answered 200 with the token', (id) => {
+    const run = runs[id]!;
+    expect(run.error).toBeUndefined();
+    expect(run.output.length).toBeGreaterThan(0);
+    expect(run.output.join('\n')).not.toMatch(/undefined|NaN|\[object Object\]/);
+    expect(run.requests.map((r) => r.status)).toEqual(run.requests.map(() => 200));
+    for (const request of run.requests) expect(request.headers['x-auth-token'], request.url).toBe(SAMPLE_TOKEN);
+  });
+
+  test.each(actions.map((operation) => [operation.operationId, operation] as const))(
+    '%s sends its example body to its URL, then waits for the job with its status operation and the job ID it was given',
+    (id, operation) => {
+      const [action, ...polls] = runs[id]!.requests;
+      expect(action).toMatchObject({ operationId: id, method: operation.method.toUpperCase(), body: operation.requestExample });
+      const url = new URL(action!.url);
+      expect(url.origin + url.pathname).toBe(operation.exampleUrl);
+      const follow = STATUS_OPERATIONS[id as keyof typeof STATUS_OPERATIONS];
+      expect(polls.length).toBeGreaterThan(0);
+      const answer = action!.answer as Record<string, unknown>;
+      const jobId = String(answer['jobId'] ?? answer['job_id'] ?? answer['task_id']);
+      for (const poll of polls) {
+        expect(poll).toMatchObject({ operationId: follow, method: 'GET' });
+        expect(poll.url).toContain(jobId);
+      }
+    },
+  );
+
+  test.each(statusOperations.map((operation) => [operation.operationId, operation] as const))(
+    '%s calls its operation at its example URL once, then follows the job with it',
+    (id, operation) => {
+      const requests = runs[id]!.requests;
+      expect(requests.length).toBeGreaterThanOrEqual(2);
+      for (const request of requests) {
+        expect(request).toMatchObject({ operationId: id, method: 'GET' });
+        expect(request.body).toBeUndefined();
+        const url = new URL(request.url);
+        expect(url.origin + url.pathname).toBe(operation.exampleUrl);
+        for (const [name, value] of url.searchParams) expect(operation.queryExamples[name], `${name}=${value}`).toContain(value);
+      }
+    },
+  );
 });
 
 describe('curl samples', () => {

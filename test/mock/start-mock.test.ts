@@ -109,10 +109,10 @@ describe('parsePort (PORT and startMock({ port }))', () => {
 });
 
 describe('loadPrism', () => {
-  it("loads Prism's library at the pinned versions, which package.json's peer dependencies name", async () => {
+  it("loads Prism's library at the pinned versions, which the mock package's dependencies name", async () => {
     expect(typeof loadPrism().request).toBe('function');
-    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { peerDependencies: Record<string, string> };
-    expect(pkg.peerDependencies).toEqual(PRISM_PACKAGES);
+    const pkg = (await import('../../packages/mock/package.json', { with: { type: 'json' } })).default as { dependencies: Record<string, string> };
+    expect(pkg.dependencies).toEqual(PRISM_PACKAGES);
   });
 
   it('names the packages to install when Prism is missing', () => {

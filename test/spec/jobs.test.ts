@@ -60,18 +60,18 @@ describe("the four status operations", () => {
     expect(ref(op(id).responses["429"]).headers["Retry-After"]).toBeDefined();
   });
 
-  it.each(Object.entries(STATUS_OPS))("%s: says it comes from the provider's reference and SDK models, and which action's job it follows", (id, { follows }) => {
-    expect(op(id).description).toMatch(/not on the seed pages: it comes from the provider's API\s+reference[^.]*SDK\s+models/s);
-    for (const action of follows) expect(op(id).description).toContain(`\`${action}\``);
+  it.each(Object.entries(STATUS_OPS))("%s: says it comes from the provider's reference and SDK models, and links to each action whose job it follows", (id, { follows }) => {
+    expect(op(id).description).toMatch(/provider's API\s+reference[^.]*SDK\s+models/s);
+    for (const action of follows) expect(op(id).description).toContain(`[${action}](#operation/${action})`);
   });
 
-  it.each(Object.entries(STATUS_OPS))("%s: every action it follows links to it from its 200 and names it in its description", (id, { follows }) => {
+  it.each(Object.entries(STATUS_OPS))("%s: every action it follows links to it (OpenAPI links, and Markdown links in its 200's and its own description)", (id, { follows }) => {
     for (const action of follows) {
       const response = findOp(action).responses["200"];
       expect(response.links[id].operationId, action).toBe(id);
       expect(response.links[id].parameters.project_id).toBe("$request.path.project_id");
-      expect(response.description).toContain(`\`${id}\``);
-      expect(findOp(action).description).toMatch(new RegExp(`Follow the job\\*\\* with \`${id}\``));
+      expect(response.description).toContain(`Follow it with [${id}](#operation/${id})`);
+      expect(findOp(action).description).toContain(`**Follow the job** with [${id}](#operation/${id})`);
     }
   });
 

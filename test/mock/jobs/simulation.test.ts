@@ -122,7 +122,6 @@ function checkFailure(action: Action, control: string | undefined, reading: Read
   if (!control?.startsWith('fail')) return expect(reading.error).toBeUndefined();
   const code = /code=([^;]+)/.exec(control)?.[1];
   const message = control.includes('message=') ? 'Quota, exceeded; "4" > 3' : undefined;
-  const text = (fallback: RegExp | string) => (message ? (code ? `${code}: ${message}` : message) : code ? new RegExp(`^${code}: `) : fallback);
   switch (action.statusOperation) {
     case 'ShowJob':
       expect(reading.error).toEqual({ code: code ?? 'WKS.00010025', message: message ?? 'The desktop agent did not respond.' });
@@ -130,13 +129,12 @@ function checkFailure(action: Action, control: string | undefined, reading: Read
     case 'ListScriptTasks':
       expect(reading.error!.code).toBe(code ?? 'FAILED');
       break;
+    // CSE and ServiceStage have no code field: the mock writes "<code>: <message>", the client takes the code off the front.
     case 'ShowEngineJob':
-      expect(reading.error!.code).toBe('Error');
-      expect(reading.error!.message).toMatch(text('Instance 2 of 3 did not become ready within 300 s.'));
+      expect(reading.error).toEqual({ code: code ?? 'Error', message: message ?? 'Instance 2 of 3 did not become ready within 300 s.' });
       break;
     default:
-      expect(reading.error!.code).toBe('FAILED');
-      expect(reading.error!.message).toMatch(text('Insufficient quota: 4 replicas need 8 vCPUs, 6 are free.'));
+      expect(reading.error).toEqual({ code: code ?? 'FAILED', message: message ?? 'Insufficient quota: 4 replicas need 8 vCPUs, 6 are free.' });
   }
 }
 
