@@ -10,7 +10,7 @@ import { CONTROL_HEADER, readControl, type JobControl } from './control.js';
 import { engineJob } from './engine-job.js';
 import { documented, pathParameters } from './examples.js';
 import type { Json, Kind } from './kind.js';
-import type { JobSettings } from './options.js';
+import type { JobSettings } from './settings.js';
 import { poll } from './progress.js';
 import { scriptTask } from './script-task.js';
 import { serviceStageJob } from './servicestage-job.js';

@@ -1,6 +1,6 @@
 /** The jobs the mock has started: in memory, at most `limit`, the oldest forgotten first, gone when it stops. */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Outcome } from './control.js';
+import type { Outcome } from '../options.js';
 
 /** The four kinds of job, named after the status operation that follows each. */
 export type JobKind = 'ShowEngineJob' | 'ShowJob' | 'ListScriptTasks' | 'ShowJobDetail';

@@ -4,7 +4,8 @@
  * each case that once broke the CLI-based mock is answered and followed by a working request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchMock, startMock, type RunningMock } from '../../../src/mock/start-mock.js';
+import { startMock, type RunningMock } from '../../../src/mock/index.js';
+import { launchMock } from '../../../src/mock/launch.js';
 import { AUTH, JSON_BODY, badRequestCode, operation, operations } from '../fixtures.js';
 import { validBytes } from '../malformed.js';
 import { RawConnection, requestBytes, type RawAnswer } from '../raw-http.js';

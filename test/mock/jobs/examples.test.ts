@@ -3,7 +3,7 @@
  * every operation and for odd paths.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DOCUMENT } from '../../../src/mock/start-mock.js';
+import { DEFAULT_DOCUMENT } from '../../../src/mock/launch.js';
 import { pathParameters } from '../../../src/mock/jobs/examples.js';
 import { loadPrism, type Operation } from '../../../src/mock/prism/library.js';
 

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type MockAnswer } from '../../../src/mock/prism/answer.js';
-import { DEFAULT_DOCUMENT } from '../../../src/mock/start-mock.js';
+import { DEFAULT_DOCUMENT } from '../../../src/mock/launch.js';
 import { jobSimulation } from '../../../src/mock/jobs/simulation.js';
 import { loadPrism, type Operation, type PrismLibrary } from '../../../src/mock/prism/library.js';
 

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findCulprit, MAX_PROBES } from '../../../src/mock/prism/culprit.js';
-import { DEFAULT_DOCUMENT } from '../../../src/mock/start-mock.js';
+import { DEFAULT_DOCUMENT } from '../../../src/mock/launch.js';
 import { loadPrism, type Operation, type PrismInput, type PrismLibrary } from '../../../src/mock/prism/library.js';
 
 const ENGINE = '/v2/2a473356cca5487f8373be891bffc1cf/enginemgr/engines/4a1bc63d-4719-4bd3-b1ad-5ee590b05e87/actions';

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { DEFAULT_DOCUMENT } from '../../../src/mock/start-mock.js';
+import { DEFAULT_DOCUMENT } from '../../../src/mock/launch.js';
 
 const probe = fileURLToPath(new URL('../fixtures/faker-probe.ts', import.meta.url));
 

@@ -1,6 +1,6 @@
 /** The narrowed router: the same answer as Prism's own router given every operation, for each method and path. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DOCUMENT } from '../../../src/mock/start-mock.js';
+import { DEFAULT_DOCUMENT } from '../../../src/mock/launch.js';
 import { loadPrism, type Operation, type PrismInput, type PrismLibrary } from '../../../src/mock/prism/library.js';
 import { createRouter } from '../../../src/mock/prism/router.js';
 

@@ -1,14 +1,6 @@
 /** The job simulation's defaults: `startMock({ jobs })` and the mock command's environment variables. */
-import { MAX_POLLS, type Outcome } from './control.js';
-
-export interface JobOptions {
-  /** Status polls a job answers "running" before its outcome: 0 to 10 000, default 2. */
-  polls?: number;
-  /** How jobs end unless the action request says otherwise (`X-Mock-Job`): default `succeed`. */
-  outcome?: Outcome;
-  /** Jobs remembered at once, 1 to 1 000 000 (default 10 000); starting one more forgets the oldest. */
-  limit?: number;
-}
+import type { JobOptions, Outcome } from '../options.js';
+import { MAX_POLLS } from './control.js';
 
 export type JobSettings = Required<JobOptions>;
 

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { jobSettings, jobSettingsFromEnv } from '../../../src/mock/jobs/options.js';
+import { jobSettings, jobSettingsFromEnv } from '../../../src/mock/jobs/settings.js';
 import { startMock } from '../../../src/mock/index.js';
 
 const root = new URL('../../../', import.meta.url).pathname;

@@ -5,32 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAnswerer, type AfterPrism } from './prism/answer.js';
 import { createMockServer } from './http/server.js';
 import { loadPrism } from './prism/library.js';
-import { jobSettings, type JobOptions } from './jobs/options.js';
-import { jobSimulation } from './jobs/simulation.js';
-
-export interface MockOptions {
-  /** Port on 127.0.0.1, 0 to 65535; a free one when omitted or 0. */
-  port?: number;
-  /** OpenAPI document (JSON or YAML) to serve; the package's bundle of all the operations by default. */
-  document?: string;
-  /** Milliseconds a client may take to send a request's headers (default 10 000); then 408. */
-  headersTimeoutMs?: number;
-  /** Milliseconds a client may take to send a request's body once the headers are in (default 10 000); then 408. */
-  bodyTimeoutMs?: number;
-  /**
-   * The job simulation (README, "Jobs"): each accepted action starts a job that the status
-   * operations follow to its outcome. Its defaults, or `false` to answer every request with the
-   * documented example only.
-   */
-  jobs?: boolean | JobOptions;
-}
-
-export interface RunningMock {
-  /** Base URL to give the client, e.g. `http://127.0.0.1:4010`; operations are at `/v2/...`. */
-  url: string;
-  /** Closes the server and its connections; resolves once they are closed. */
-  stop(): Promise<void>;
-}
+import type { MockOptions, RunningMock } from './options.js';
 
 const HOST = '127.0.0.1';
 
@@ -42,18 +17,9 @@ const HOST = '127.0.0.1';
 export const DEFAULT_DOCUMENT = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
 
 /**
- * Starts the mock in this process: Prism's HTTP library serving the bundle's operations from a
- * `node:http` server on 127.0.0.1. Resolves once the mock has answered a request. Bad options,
- * a missing Prism, a document Prism cannot read and a busy port are errors, before anything listens.
- */
-export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const jobs = jobSettings(options.jobs);
-  return launchMock(options, jobs && jobSimulation(jobs));
-}
-
-/**
- * startMock, with a step over Prism's chosen answer (`afterPrism`) for behaviour built on the
- * examples inside this package; kept out of startMock's published signature.
+ * The mock's parts put together: Prism's library answering from a `node:http` server, with a step
+ * over Prism's chosen answer (`afterPrism`: the job simulation, or a test's own) kept out of
+ * startMock's published signature.
  */
 export async function launchMock(options: MockOptions, afterPrism?: AfterPrism): Promise<RunningMock> {
   const port = parsePort(options.port ?? 0, 'startMock({ port })');
