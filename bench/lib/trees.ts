@@ -11,13 +11,14 @@ import { join } from "node:path";
 import { REPO, run } from "./command.js";
 
 /**
- * The mock as its users run it, compiled: how a tree builds it, and where the command and the module
- * `startMock()` comes from are, relative to the tree (read from its tsconfig.build.mock.json, so that a
- * baseline from before the mock had a package of its own is found too: `dist/mock/` then,
- * `packages/mock/dist/mock/` now). The one place that knows where the mock's build goes.
+ * The mock as its users run it, compiled: how a tree builds it (`npm run dist`, which also puts the
+ * bundle where the package's mock reads it), and where the command and the module `startMock()` comes
+ * from are (read from the tree's tsconfig.build.mock.json, so that a baseline from before the mock had
+ * a package of its own is found too: `dist/mock/` then, `packages/mock/dist/mock/` now). The one place
+ * that knows where the mock's build goes.
  */
 export const MOCK = {
-  build: "npm run --silent dist:mock",
+  build: "npm run --silent dist",
   paths(tree: Tree): { command: string; module: string } {
     const config = JSON.parse(readFileSync(join(tree.root, "tsconfig.build.mock.json"), "utf8")) as { compilerOptions?: { outDir?: string } };
     const dir = join(tree.root, config.compilerOptions?.outDir ?? "dist", "mock");
