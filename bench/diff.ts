@@ -4,7 +4,7 @@
  * user could pick instead, on the gate's fixture corpus (test/diff/fixtures/corpus.yaml: breaking
  * changes caught, harmless ones flagged) and on the same bundles: api-smart-diff (a devDependency)
  * and, when BENCH_OPTIC names a directory where `@useoptic/optic` is installed (with its `ajv`
- * override, see docs/breaking-changes.md), Optic's breaking-changes ruleset, in process.
+ * override, see docs/releases.md), Optic's breaking-changes ruleset, in process.
  *
  * Usage: npx tsx bench/diff.ts        (about three minutes here, most of it the two cold builds)
  */

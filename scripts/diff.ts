@@ -3,7 +3,7 @@
  * and each service's) with the same bundle at the last release (scripts/diff/released.ts), lists
  * every change per operation with its rule ID, level and location (scripts/diff/compare.ts), and
  * fails when a breaking change is not released as one and named (scripts/diff/gate.ts).
- * docs/breaking-changes.md explains the rules, the reports and the changelog entry.
+ * docs/releases.md explains the rules, the reports and the changelog entry.
  *
  * Usage: tsx scripts/diff.ts [--base <git ref>] [--root <repository>] [--json | --markdown]
  *   Run `npm run build` first: it reads generated/. --root: another repository laid out like this one.
@@ -14,11 +14,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DiffInputError } from "./diff/change.js";
-import { parseChangeset, type Changeset } from "./diff/changelog.js";
 import { compareBundles, type BundlePair } from "./diff/compare.js";
 import { OpenApiDocument } from "./diff/document.js";
-import { visible } from "./diff/escape.js";
-import { gate } from "./diff/gate.js";
+import { cut, visible } from "./diff/escape.js";
+import { gate, SEMVER } from "./diff/gate.js";
 import { fileAt, lastRelease } from "./diff/released.js";
 import { jsonReport, markdownReport, textReport, type GateReport } from "./diff/report.js";
 
@@ -56,19 +55,24 @@ function options(args: string[]): Options {
   return parsed;
 }
 
-/** The pending changesets in .changeset/, read for package `pkg`. */
-async function changesets(root: string, pkg: string): Promise<Changeset[]> {
-  const dir = join(root, ".changeset");
-  if (!existsSync(dir)) return [];
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".md") && f !== "README.md").sort();
-  return Promise.all(files.map(async (f) => parseChangeset(await readFile(join(dir, f), "utf8"), `.changeset/${f}`, pkg)));
+/** package.json's version: the version the next release gets, checked before it decides anything. */
+async function packageVersion(root: string): Promise<string> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
+  } catch (error) {
+    throw new DiffInputError(`package.json: not readable JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const version = (manifest as { version?: unknown } | null)?.version;
+  if (typeof version !== "string" || !SEMVER.test(version)) throw new DiffInputError(`package.json: "version" must be a semver version such as 0.2.0, not ${cut(JSON.stringify(version) ?? "missing", 80)}`);
+  return version;
 }
 
 /** What `npm run diff` found: the report its three forms print. */
 export async function check(opts: Omit<Options, "format">): Promise<GateReport> {
   const { root } = opts;
   const release = await lastRelease(root, opts.base);
-  const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { name: string; version: string };
+  const version = await packageVersion(root);
   const now = existsSync(join(root, "generated")) ? (await readdir(join(root, "generated"))).filter((f) => BUNDLES.test(f)) : [];
   if (!now.includes("openapi.json")) throw new DiffInputError("generated/openapi.json is missing: run `npm run build` first");
   const then = ((await fileAt(root, release.commit, "generated/")) ?? "").split("\n").filter((f) => BUNDLES.test(f));
@@ -84,8 +88,8 @@ export async function check(opts: Omit<Options, "format">): Promise<GateReport> 
   }
   const changes = compareBundles(pairs);
   const changelog = await readFile(join(root, "CHANGELOG.md"), "utf8").catch(() => "");
-  const verdict = gate({ changes, released: release.version, version: manifest.version, changelog, changesets: await changesets(root, manifest.name) });
-  return { base: { ref: release.ref, commit: release.commit, version: release.version, how: release.how }, version: manifest.version, next: verdict.next, bundles: pairs.map((p) => p.file), changes, ok: verdict.ok, problems: verdict.problems };
+  const verdict = gate({ changes, released: release.version, version, changelog });
+  return { base: { ref: release.ref, commit: release.commit, version: release.version, how: release.how }, version, bundles: pairs.map((p) => p.file), changes, ok: verdict.ok, problems: verdict.problems };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * One difference between two versions of the API, as the gate reports it: which rule it falls under
- * (oasdiff's rule IDs where oasdiff has one, docs/breaking-changes.md lists the others), how bad it is,
+ * (oasdiff's rule IDs where oasdiff has one, docs/releases.md lists the others), how bad it is,
  * and where.
  */
 

@@ -1,24 +1,9 @@
 /**
- * Where a breaking change is named: CHANGELOG.md's section for the next version or its "Unreleased"
- * section, one list item each, or a pending changeset (its whole summary becomes one list item of that
- * section when `changeset version` writes it). An entry names a change when it holds, as inline code,
+ * Where a breaking change is named: CHANGELOG.md's section for package.json's version or its
+ * "Unreleased" section, one list item each. An entry names a change when it holds, as inline code,
  * the operationId, the rule ID and the subject, each exactly: `ShowJob` is not named by `ShowJobDetail`.
  */
-import { parse } from "yaml";
-import { DiffInputError } from "./change.js";
-import { isObject } from "./document.js";
-
-export type Bump = "major" | "minor" | "patch" | "none";
-
-export interface Changeset {
-  file: string;
-  bump: Bump;
-  summary: string;
-}
-
 export interface Entry {
-  /** Where it was read, for messages: `CHANGELOG.md "## 0.2.0"`, `.changeset/mock-runs-jobs.md`. */
-  source: string;
   /** The contents of its inline code spans. */
   code: Set<string>;
 }
@@ -116,35 +101,13 @@ export function codeSpans(text: string): Set<string> {
   return spans;
 }
 
-/** A pending changeset's bump for `pkg` (none when it does not name the package) and its summary. */
-export function parseChangeset(text: string, file: string, pkg: string): Changeset {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) throw new DiffInputError(`${file}: a changeset starts with a "---" front matter block naming the package and its bump`);
-  let front: unknown;
-  try {
-    front = parse(match[1]!) ?? {};
-  } catch (error) {
-    throw new DiffInputError(`${file}: its front matter is not YAML (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!isObject(front)) throw new DiffInputError(`${file}: its front matter must map package names to major, minor or patch`);
-  const bump = Object.hasOwn(front, pkg) ? front[pkg] : "none";
-  if (bump !== "major" && bump !== "minor" && bump !== "patch" && bump !== "none") {
-    throw new DiffInputError(`${file}: ${JSON.stringify(pkg)} has bump ${JSON.stringify(bump)}; expected major, minor, patch or none`);
-  }
-  return { file, bump, summary: match[2]! };
-}
-
-/** The entries that may name the breaking changes of the version `next`. */
-export function entries(changelog: string, next: string, released: string, changesets: Changeset[]): Entry[] {
+/** The entries that may name the breaking changes of `version`, package.json's (its section only when it is not the release's). */
+export function entries(changelog: string, version: string, released: string): Entry[] {
   const list: Entry[] = [];
-  const titles = next === released ? ["Unreleased"] : [next, "Unreleased"];
-  for (const title of titles) {
+  for (const title of version === released ? ["Unreleased"] : [version, "Unreleased"]) {
     const text = section(changelog, title);
     if (text === undefined) continue;
-    for (const item of listItems(text)) list.push({ source: `CHANGELOG.md "## ${title}"`, code: codeSpans(item) });
-  }
-  for (const changeset of changesets) {
-    if (changeset.bump !== "none") list.push({ source: changeset.file, code: codeSpans(changeset.summary) });
+    for (const item of listItems(text)) list.push({ code: codeSpans(item) });
   }
   return list;
 }

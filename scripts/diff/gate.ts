@@ -1,14 +1,14 @@
 /**
  * The release rule for breaking changes (level `error`): each one passes only when
- * - the next version allows it: a major bump from the release, or a minor one while the major
- *   version is 0 (semver for 0.x). The next version is package.json's, raised by the bumps of the
- *   pending changesets (`npx changeset`), as `changeset version` will raise it;
- * - and an entry names it: a list item of CHANGELOG.md's section for the next version or its
- *   "Unreleased" section, or a pending changeset, that holds the operationId, the rule ID and the
- *   subject as inline code (changelog.ts). A change to a document as a whole has no operationId.
+ * - package.json's version allows it: a major bump from the release, or a minor one while the major
+ *   version is 0 (semver for 0.x). That version is the one the next release gets: it is raised by
+ *   hand, for both packages at once (docs/releases.md);
+ * - and an entry names it: a list item of CHANGELOG.md's section for that version or its
+ *   "Unreleased" section that holds the operationId, the rule ID and the subject as inline code
+ *   (changelog.ts). A change to a document as a whole has no operationId.
  */
 import type { Change } from "./change.js";
-import { entries, type Bump, type Changeset, type Entry } from "./changelog.js";
+import { entries, type Entry } from "./changelog.js";
 
 export interface GateInput {
   changes: Change[];
@@ -16,8 +16,6 @@ export interface GateInput {
   released: string;
   version: string;
   changelog: string;
-  /** The pending changesets, read for our package. */
-  changesets: Changeset[];
 }
 
 /** Why the gate fails: a sentence, and for a change no entry names, the names an entry must hold. */
@@ -28,13 +26,14 @@ export interface Problem {
 
 export interface GateResult {
   ok: boolean;
-  /** The version the next release gets: package.json's, raised by the pending changesets. */
-  next: string;
   problems: Problem[];
 }
 
+/** `major.minor.patch`, with an optional pre-release and build. */
+export const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
 export function parseVersion(version: string): [number, number, number] {
-  const match = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(version);
+  const match = SEMVER.exec(version);
   if (!match) throw new Error(`not a semver version: ${JSON.stringify(version)}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
@@ -45,18 +44,6 @@ export function allowsBreaking(released: string, version: string): boolean {
   const [major1, minor1] = parseVersion(version);
   if (major1 !== major0) return major1 > major0;
   return major0 === 0 && minor1 > minor0;
-}
-
-const ORDER: Bump[] = ["none", "patch", "minor", "major"];
-
-/** `version` raised by the largest bump of `changesets`, as `changeset version` does. */
-export function nextVersion(version: string, changesets: Changeset[]): string {
-  const bump = changesets.reduce<Bump>((max, c) => (ORDER.indexOf(c.bump) > ORDER.indexOf(max) ? c.bump : max), "none");
-  const [major, minor, patch] = parseVersion(version);
-  if (bump === "major") return `${major + 1}.0.0`;
-  if (bump === "minor") return `${major}.${minor + 1}.0`;
-  if (bump === "patch") return `${major}.${minor}.${patch + 1}`;
-  return version;
 }
 
 /** The smallest version after `released` that allows a breaking change. */
@@ -74,23 +61,21 @@ export function names(entry: Entry, change: Change): boolean {
   return namesOf(change).every((name) => entry.code.has(name));
 }
 
-export function gate({ changes, released, version, changelog, changesets }: GateInput): GateResult {
-  const next = nextVersion(version, changesets);
+export function gate({ changes, released, version, changelog }: GateInput): GateResult {
   const breaking = changes.filter((change) => change.level === "error");
-  if (breaking.length === 0) return { ok: true, next, problems: [] };
+  if (breaking.length === 0) return { ok: true, problems: [] };
   const problems: Problem[] = [];
-  if (!allowsBreaking(released, next)) {
+  if (!allowsBreaking(released, version)) {
     const needed = breakingBump(released);
     const how = parseVersion(released)[0] === 0 ? "minor (semver for 0.x)" : "major";
     problems.push({
       message:
-        `${breaking.length} breaking change(s) since ${released}, but the next version is ${next}` +
-        `${changesets.length ? ` (package.json ${version} and the pending changesets)` : ` (package.json; no pending changeset)`}: ` +
-        `add a changeset with a ${how} bump (npx changeset), or set package.json's version to ${needed}`,
+        `${breaking.length} breaking change(s) since ${released}, but package.json's version is ${version}: a breaking release needs a ${how} bump; ` +
+        `set both packages to ${needed} (npm version ${needed} --workspaces --include-workspace-root --no-git-tag-version)`,
     });
   }
-  const list = entries(changelog, next, released, changesets);
-  const places = `${next === released ? "" : `CHANGELOG.md "## ${next}", `}CHANGELOG.md "## Unreleased" or a pending changeset`;
+  const list = entries(changelog, version, released);
+  const places = version === released ? `CHANGELOG.md "## Unreleased"` : `CHANGELOG.md "## ${version}" or "## Unreleased"`;
   const seen = new Set<string>();
   for (const change of breaking) {
     const wanted = namesOf(change);
@@ -101,5 +86,5 @@ export function gate({ changes, released, version, changelog, changesets }: Gate
     const quoted = wanted.map((name) => `\`${name}\``).join(", ");
     problems.push({ message: `no entry in ${places} names ${quoted} together (${change.text})`, names: wanted });
   }
-  return { ok: problems.length === 0, next, problems };
+  return { ok: problems.length === 0, problems };
 }

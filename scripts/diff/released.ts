@@ -1,7 +1,7 @@
 /**
  * The last released version, from git: the newest tag `v<major>.<minor>.<patch>` that HEAD contains
- * (`changeset tag` makes these, one per release). Until the first tag exists, the commit that added
- * CHANGELOG.md counts as the release of the version its first section names (0.1.0).
+ * (a release is tagged `v<version>`, docs/releases.md). Until the first tag exists, the commit that added
+ * CHANGELOG.md counts as the release of the version package.json held there (0.1.0).
  * Needs the history: in a shallow clone, it says so and how to fetch it.
  */
 import { execFile } from "node:child_process";

@@ -11,9 +11,8 @@ import type { Problem } from "./gate.js";
 export interface GateReport {
   /** The release compared against. */
   base: { ref: string; commit: string; version: string; how: string };
-  /** package.json's version, and the next one (raised by pending changesets). */
+  /** package.json's version: the one the next release gets. */
   version: string;
-  next: string;
   bundles: string[];
   changes: Change[];
   ok: boolean;
@@ -45,12 +44,12 @@ const summary = (changes: Change[]) => {
   return `${changes.length} change(s): ${n.error} breaking (error), ${n.warning} warning, ${n.info} info.`;
 };
 
-const ENTRY_HINT = "An entry names a breaking change with its operationId, rule ID and subject as inline code, for example\n  - `RetryEngine`: `response-property-type-changed` `jobId`: the job ID is a string now.\n(docs/breaking-changes.md, \"The changelog entry\")";
+const ENTRY_HINT = "An entry names a breaking change with its operationId, rule ID and subject as inline code, for example\n  - `RetryEngine`: `response-property-type-changed` `jobId`: the job ID is a string now.\n(docs/releases.md, \"The changelog entry\")";
 
 /** Lines for a terminal or a CI log: the changes (standard output) and, when it fails, why (standard error). */
 export function textReport(report: GateReport): { out: string[]; err: string[] } {
   const base = `${cut(report.base.ref, 60)} (${cut(report.base.how, 200)}; version ${cut(report.base.version, 40)})`;
-  const out = [`Comparing ${report.bundles.join(", ")} with ${base}; package.json is ${cut(report.version, 40)}, next version ${cut(report.next, 40)}.`, ""];
+  const out = [`Comparing ${report.bundles.join(", ")} with ${base}; package.json is ${cut(report.version, 40)}.`, ""];
   if (!report.changes.length) out.push("No changes.", "");
   for (const group of byOperation(report.changes)) {
     out.push(group.operation ? `${cut(group.operation)}  ${cut(group.where, 300)}` : `(document) ${cut(group.where)}`);
@@ -61,7 +60,7 @@ export function textReport(report: GateReport): { out: string[]; err: string[] }
   }
   out.push("", summary(report.changes));
   if (report.ok) {
-    out.push(counts(report.changes).error ? `Breaking changes are released as ${cut(report.next, 40)} and named.` : "No breaking change.");
+    out.push(counts(report.changes).error ? `Breaking changes are released as ${cut(report.version, 40)} and named.` : "No breaking change.");
     return { out, err: [] };
   }
   return { out, err: [...report.problems.map((problem) => `✖ ${cut(problem.message, 600)}`), ...ENTRY_HINT.split("\n")] };
@@ -69,7 +68,7 @@ export function textReport(report: GateReport): { out: string[]; err: string[] }
 
 /** The report as JSON (`--json`): one object, stable field names, for CI tools. */
 export function jsonReport(report: GateReport): string {
-  return JSON.stringify({ schemaVersion: 1, ok: report.ok, base: report.base, version: report.version, next: report.next, bundles: report.bundles, counts: counts(report.changes), problems: report.problems, changes: report.changes }, null, 2);
+  return JSON.stringify({ schemaVersion: 1, ok: report.ok, base: report.base, version: report.version, bundles: report.bundles, counts: counts(report.changes), problems: report.problems, changes: report.changes }, null, 2);
 }
 
 /** A GitHub pull-request comment can hold 65,536 characters: the list of info changes stops well before. */
@@ -81,7 +80,7 @@ export function markdownReport(report: GateReport): string {
   const out: string[] = [
     `### Breaking-change gate: ${report.ok ? "passes" : "fails"}`,
     "",
-    `Compared with ${markdownCode(report.base.ref.slice(0, 40))} (version ${markdownCode(report.base.version)}); package.json ${markdownCode(report.version)}, next version ${markdownCode(report.next)}. ` +
+    `Compared with ${markdownCode(report.base.ref.slice(0, 40))} (version ${markdownCode(report.base.version)}); package.json ${markdownCode(report.version)}. ` +
       `**${n.error}** breaking, **${n.warning}** warning(s), ${n.info} info.`,
   ];
   if (!report.ok) {

@@ -1,4 +1,4 @@
-/** This package's version; test/client/package.test.ts keeps it equal to package.json's. */
+/** This package's version; test/consumer/tarballs.test.ts keeps it equal to package.json's. */
 export const VERSION = '0.1.0';
 
 /** Sent as `User-Agent` so the provider (and any proxy) can tell this client's calls apart. */

@@ -4,7 +4,7 @@
  * with `npm pack --workspaces --include-workspace-root`, so each package's `prepack` has to build what
  * its tarball needs. The working tree's own build output is never read or written. The copy's
  * node_modules/ links each installed package of the repository's (its .cache/ is its own), and the
- * workspaces' links (the root's own, and packages/mock/) point into the copy.
+ * workspace's link points at the copy's packages/mock/.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
@@ -54,10 +54,9 @@ export async function cleanPack(root: string): Promise<CleanPack> {
   await copyWorkingTree(root, clone);
   await mkdir(join(clone, 'node_modules'));
   for (const entry of await readdir(join(root, 'node_modules'))) {
-    if (entry === '.cache' || entry === MOCK_PACKAGE || entry === CLIENT_PACKAGE) continue;
+    if (entry === '.cache' || entry === MOCK_PACKAGE) continue;
     await symlink(join(root, 'node_modules', entry), join(clone, 'node_modules', entry));
   }
-  await symlink(clone, join(clone, 'node_modules', CLIENT_PACKAGE));
   await symlink(join(clone, 'packages', 'mock'), join(clone, 'node_modules', MOCK_PACKAGE));
   // CI=true: wireit caches nothing (WIREIT_CACHE defaults to none), as on a CI runner.
   const packed = await run('npm', ['pack', '--json', '--workspaces', '--include-workspace-root', '--pack-destination', dir], {

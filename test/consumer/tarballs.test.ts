@@ -71,6 +71,16 @@ describe('npm pack from a clean copy of the repository', () => {
 });
 
 describe('package.json of each package', () => {
+  it('is published as written: npm publish corrects nothing (it drops a bin whose path starts with ./)', async () => {
+    // In the clean copy the tarballs were packed from, whose dist/ is built; --ignore-scripts: no second build.
+    const { stderr } = await run('npm', ['publish', '--dry-run', '--offline', '--ignore-scripts', '--workspaces', '--include-workspace-root'], {
+      cwd: packed.clone,
+      maxBuffer: 16 << 20,
+    });
+    expect(stderr).not.toMatch(/auto-corrected|invalid and removed/);
+    expect(mockPkg.bin).toEqual({ 'huaweicloud-job-actions-mock': 'dist/mock/cli.js' });
+  });
+
   it('the client has openapi-fetch as its only runtime dependency, and no peers', () => {
     expect(clientPkg.dependencies).toEqual({ 'openapi-fetch': expect.stringMatching(/^\d+\.\d+\.\d+$/) });
     expect(clientPkg.peerDependencies).toBeUndefined();

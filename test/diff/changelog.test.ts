@@ -1,11 +1,9 @@
 /**
- * How the gate reads CHANGELOG.md and pending changesets (scripts/diff/changelog.ts): section
- * headings, list items, inline code as CommonMark reads it, and changesets' front matter, hostile
- * front matter included.
+ * How the gate reads CHANGELOG.md (scripts/diff/changelog.ts): section headings, list items, inline
+ * code as CommonMark reads it, and which sections may hold the entries of a version.
  */
 import { describe, expect, it } from "vitest";
-import { DiffInputError } from "../../scripts/diff/change.js";
-import { codeSpans, headingTitle, listItems, parseChangeset, section } from "../../scripts/diff/changelog.js";
+import { codeSpans, entries, headingTitle, listItems, section } from "../../scripts/diff/changelog.js";
 
 describe("headings", () => {
   it.each([
@@ -68,29 +66,17 @@ describe("inline code", () => {
   });
 });
 
-describe("changesets", () => {
-  const pkg = "huaweicloud-job-actions";
+describe("entries", () => {
+  const text = "# Changelog\n\n## Unreleased\n\n- `A`\n\n## 0.2.0 - 2026-12-01\n\n- `B`\n- `C`\n\n## 0.1.0\n\n- `D`\n";
+  const read = (version: string, released: string) => entries(text, version, released).map((entry) => [...entry.code]);
 
-  it("reads the bump of our package and the summary", () => {
-    expect(parseChangeset(`---\n"${pkg}": minor\n---\n\nSummary \`x\`.\n`, ".changeset/a.md", pkg)).toEqual({ file: ".changeset/a.md", bump: "minor", summary: "\nSummary `x`.\n" });
-    expect(parseChangeset(`---\nother: major\n---\nText`, ".changeset/b.md", pkg).bump).toBe("none");
-    expect(parseChangeset(`---\r\n'${pkg}': patch\r\n---\r\nText`, ".changeset/c.md", pkg).bump).toBe("patch");
+  it('"Unreleased" and the section of package.json\'s version, once it is bumped', () => {
+    expect(read("0.2.0", "0.1.0")).toEqual([["B"], ["C"], ["A"]]);
+    expect(read("0.3.0", "0.1.0")).toEqual([["A"]]);
   });
 
-  it.each([
-    ["no front matter", "Just text", /starts with a "---" front matter block/],
-    ["not YAML", "---\n: : :\n  - [\n---\n", /front matter is not YAML/],
-    ["not a mapping", "---\n- minor\n---\n", /must map package names/],
-    ["an unknown bump", `---\n"huaweicloud-job-actions": huge\n---\n`, /has bump "huge"; expected major, minor, patch or none/],
-    ["an object bump", `---\n"huaweicloud-job-actions": { a: 1 }\n---\n`, /has bump \{"a":1\}/],
-  ])("rejects %s, naming the file", (_, text, message) => {
-    expect(() => parseChangeset(text, ".changeset/bad.md", pkg)).toThrow(DiffInputError);
-    expect(() => parseChangeset(text, ".changeset/bad.md", pkg)).toThrow(message);
-    expect(() => parseChangeset(text, ".changeset/bad.md", pkg)).toThrow(/^\.changeset\/bad\.md: /);
-  });
-
-  it("a YAML alias bomb in the front matter is refused, not expanded", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
-    expect(() => parseChangeset(`---\n${bomb}\n---\n`, ".changeset/bomb.md", pkg)).toThrow(/front matter is not YAML/);
+  it("the released version's own section is history, not an entry", () => {
+    expect(read("0.1.0", "0.1.0")).toEqual([["A"]]);
+    expect(read("0.2.0", "0.2.0")).toEqual([["A"]]);
   });
 });

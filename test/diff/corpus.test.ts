@@ -2,7 +2,7 @@
  * Every rule the gate relies on, proved on our own bundles (fixtures/corpus.yaml): each breaking
  * fixture fails the gate with its rule ID at level error (and passes once released and named), each
  * warning fixture is reported and passes, each harmless change passes quietly. And the coverage
- * table of docs/breaking-changes.md lists every error rule of oasdiff's (fixtures/oasdiff-err-rules.tsv,
+ * table of docs/releases.md lists every error rule of oasdiff's (fixtures/oasdiff-err-rules.tsv,
  * from ../shared/reference) exactly once, with its fixture or the reason it cannot occur.
  */
 import { readFileSync } from "node:fs";
@@ -21,10 +21,11 @@ function changesOf(fixture: Fixture): Change[] {
   return compareBundles([{ file: fixture.file, before, after }], { today: TODAY });
 }
 
-const verdict = (changes: Change[], changeset = "") =>
-  gate({ changes, released: "0.1.0", version: "0.1.0", changelog: "# Changelog\n\n## 0.1.0\n\nFirst release.\n", changesets: changeset ? [{ file: ".changeset/x.md", bump: "minor", summary: changeset }] : [] });
+/** The gate against 0.1.0: package.json still 0.1.0, or bumped to 0.2.0 with `unreleased` as CHANGELOG.md's "## Unreleased". */
+const verdict = (changes: Change[], unreleased?: string) =>
+  gate({ changes, released: "0.1.0", version: unreleased === undefined ? "0.1.0" : "0.2.0", changelog: `# Changelog\n\n## Unreleased\n\n${unreleased ?? ""}\n\n## 0.1.0\n\nFirst release.\n` });
 
-/** A changeset that names every breaking change, one list item each, as docs/breaking-changes.md says. */
+/** Entries that name every breaking change, one list item each, as docs/releases.md says. */
 const naming = (changes: Change[]) =>
   changes
     .filter((c) => c.level === "error")
@@ -44,7 +45,7 @@ describe("breaking changes fail the gate with their rule", () => {
     expect(ok).toBe(false);
     expect(problems.flatMap((p) => p.names ?? [])).toContain(fixture.name);
     // Released as a minor bump (0.x) with an entry naming each: it passes.
-    expect(verdict(changes, naming(changes))).toEqual({ ok: true, next: "0.2.0", problems: [] });
+    expect(verdict(changes, naming(changes))).toEqual({ ok: true, problems: [] });
   });
 });
 
@@ -64,14 +65,14 @@ describe("harmless changes pass quietly", () => {
     const changes = changesOf(fixture);
     expect(changes.length, "the fixture changes nothing").toBeGreaterThan(0);
     expect(changes.filter((c) => c.level !== "info"), JSON.stringify(changes, null, 1)).toEqual([]);
-    expect(verdict(changes)).toEqual({ ok: true, next: "0.1.0", problems: [] });
+    expect(verdict(changes)).toEqual({ ok: true, problems: [] });
   });
 });
 
-describe("the coverage table in docs/breaking-changes.md", () => {
+describe("the coverage table in docs/releases.md", () => {
   const tsv = readFileSync(new URL("fixtures/oasdiff-err-rules.tsv", import.meta.url), "utf8").trim().split("\n");
   const oasdiff = tsv.slice(1).map((line) => line.split("\t")[0]!);
-  const doc = readFileSync(new URL("../../docs/breaking-changes.md", import.meta.url), "utf8");
+  const doc = readFileSync(new URL("../../docs/releases.md", import.meta.url), "utf8");
   const table = doc.slice(doc.indexOf("\n## Coverage"));
   const rows = [...table.matchAll(/^\| `([a-z0-9-]+)` \| ([^|]+) \| (error|warning) \| ([^|]+) \|$/gm)].map((m) => ({ rule: m[1]!, from: m[2]!.trim(), level: m[3]!, tested: m[4]!.trim() }));
 

@@ -1,10 +1,10 @@
 /**
  * `npm run diff` (scripts/diff.ts) in a git repository laid out like ours, with our real bundles:
- * the first release is the commit that added CHANGELOG.md; a breaking edit fails until a changeset
- * (or package.json) bumps the minor version and an entry names it; `changeset version`'s result
- * passes too; a release tag becomes the new base; a shallow clone is told to fetch its history; bad
- * arguments and bad files exit 2 with a message. Most cases call its `diff()` in this process; those
- * whose exit code matters run it as a process.
+ * the first release is the commit that added CHANGELOG.md; a breaking edit fails until package.json
+ * has the minor bump and an entry under "## Unreleased" names it; the release's own section (the
+ * heading renamed) passes too; a release tag becomes the new base; a shallow clone is told to fetch
+ * its history; bad arguments and bad files exit 2 with a message. Most cases call its `diff()` in
+ * this process; those whose exit code matters run it as a process.
  */
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -23,7 +23,12 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 const git = (...args: string[]) => exec("git", ["-c", "user.name=t", "-c", "user.email=t@example.test", ...args], { cwd: repo });
 const write = (file: string, value: unknown) => writeFileSync(join(repo, file), typeof value === "string" ? value : JSON.stringify(value, null, 2));
-const read = (file: string) => JSON.parse(readFileSync(join(repo, file), "utf8"));
+function read(file: string): any;
+function read(file: string, as: "text"): string;
+function read(file: string, as?: "text") {
+  const text = readFileSync(join(repo, file), "utf8");
+  return as ? text : JSON.parse(text);
+}
 
 /** scripts/diff.ts's `diff()` in this process: its exit code, standard output and standard error. */
 async function diff(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -50,7 +55,7 @@ function breakJobId(): void {
   }
 }
 
-const ENTRY = "`RetryEngine`, `UpgradeEngine`: `response-property-type-changed` `jobId`.\n`ShowEngineJob`: `response-property-type-changed` `id` and `tasks[].tasks[].jobId`.\n";
+const ENTRY = "- `RetryEngine`, `UpgradeEngine`: `response-property-type-changed` `jobId`.\n- `ShowEngineJob`: `response-property-type-changed` `id` and `tasks[].tasks[].jobId`.\n";
 
 beforeAll(async () => {
   mkdirSync(join(repo, "generated"));
@@ -83,42 +88,56 @@ describe("npm run diff", () => {
     expect(code).toBe(0);
   });
 
-  it("fails a breaking change (exit 1) until a minor changeset names it", async () => {
+  it("fails a breaking change (exit 1) until package.json has the minor bump and an entry names it", async () => {
     breakJobId();
     let { code, out, err } = await diffProcess();
     expect(code).toBe(1);
     expect(out).toContain("error    response-property-type-changed  jobId  /responses/200/content/application~1json/schema/properties/jobId/type");
-    expect(err).toContain("add a changeset with a minor (semver for 0.x) bump (npx changeset), or set package.json's version to 0.2.0");
-    expect(err).toContain("names `RetryEngine`, `response-property-type-changed`, `jobId` together");
+    expect(err).toContain("but package.json's version is 0.1.0: a breaking release needs a minor (semver for 0.x) bump; set both packages to 0.2.0 (npm version 0.2.0 --workspaces --include-workspace-root --no-git-tag-version)");
+    expect(err).toContain('no entry in CHANGELOG.md "## Unreleased" names `RetryEngine`, `response-property-type-changed`, `jobId` together');
 
-    mkdirSync(join(repo, ".changeset"));
-    write(".changeset/README.md", "Not a changeset.");
-    write(".changeset/job-id.md", `---\n"${PKG}": patch\n---\n\n${ENTRY}`);
+    write("CHANGELOG.md", `# Changelog\n\n## Unreleased\n\n${ENTRY}\n## 0.1.0\n\nFirst release.\n`);
     ({ code, err } = await diff());
-    expect(err).toContain("but the next version is 0.1.1 (package.json 0.1.0 and the pending changesets)");
+    expect(err).toContain("but package.json's version is 0.1.0");
+    expect(err).not.toContain("no entry");
     expect(code).toBe(1);
 
-    write(".changeset/job-id.md", `---\n"${PKG}": minor\n---\n\n${ENTRY}`);
+    write("package.json", { name: PKG, version: "0.1.1" });
+    ({ code, err } = await diff());
+    expect(err).toContain("but package.json's version is 0.1.1");
+    expect(code).toBe(1);
+
+    write("package.json", { name: PKG, version: "0.2.0" });
     ({ code, out, err } = await diff());
     expect(err).toBe("");
-    expect(out).toContain("package.json is 0.1.0, next version 0.2.0.");
+    expect(out).toContain("package.json is 0.2.0.");
     expect(out).toContain("Breaking changes are released as 0.2.0 and named.");
     expect(code).toBe(0);
   });
 
-  it("passes as `changeset version` leaves it: package.json bumped, the entry in CHANGELOG.md, no changeset", async () => {
-    rmSync(join(repo, ".changeset", "job-id.md"));
-    write("package.json", { name: PKG, version: "0.2.0" });
-    write("CHANGELOG.md", `# Changelog\n\n## 0.2.0\n\n### Minor Changes\n\n- 1a2b3c4: ${ENTRY.replace(/\n(?=.)/g, "\n  ")}\n## 0.1.0\n\nFirst release.\n`);
+  it("passes as the release commit leaves it: the Unreleased heading renamed to the version, with its date", async () => {
+    write("CHANGELOG.md", read("CHANGELOG.md", "text").replace("## Unreleased", "## [0.2.0] - 2026-12-20"));
     const { code, out } = await diff();
     expect(out).toContain("Breaking changes are released as 0.2.0 and named.");
     expect(code).toBe(0);
   });
 
+  it("does not read pending changesets: an entry there names nothing", async () => {
+    const changelog = read("CHANGELOG.md", "text");
+    write("CHANGELOG.md", "# Changelog\n\n## 0.1.0\n\nFirst release.\n");
+    mkdirSync(join(repo, ".changeset"));
+    write(".changeset/job-id.md", `---\n"${PKG}": minor\n---\n\n${ENTRY}`);
+    const { code, err } = await diff();
+    expect(err).toContain('no entry in CHANGELOG.md "## 0.2.0" or "## Unreleased" names `RetryEngine`');
+    expect(code).toBe(1);
+    rmSync(join(repo, ".changeset"), { recursive: true });
+    write("CHANGELOG.md", changelog);
+  });
+
   it("writes JSON and Markdown reports of the same verdict", async () => {
     const json = await diff("--json");
     const report = JSON.parse(json.out);
-    expect(report).toMatchObject({ schemaVersion: 1, ok: true, version: "0.2.0", next: "0.2.0", counts: { error: 4 } });
+    expect(report).toMatchObject({ schemaVersion: 1, ok: true, version: "0.2.0", counts: { error: 4 } });
     expect(json.code).toBe(0);
     const md = await diff("--markdown");
     expect(md.out).toMatch(/^### Breaking-change gate: passes\n/);
@@ -168,21 +187,34 @@ describe("npm run diff", () => {
     expect(code).toBe(2);
   });
 
-  it("a bundle that is not JSON, or a broken changeset: exit 2 naming the file", async () => {
+  it("a bundle that is not JSON, or a missing one: exit 2 naming the file", async () => {
     writeFileSync(join(repo, "generated", "cse.openapi.json"), "{ nope");
     let { code, err } = await diff();
     expect(err).toMatch(/^generated\/cse\.openapi\.json: not JSON \(/);
     expect(code).toBe(2);
     await git("checkout", "--", "generated");
-    write(".changeset/bad.md", `---\n"${PKG}": sideways\n---\n`);
-    ({ code, err } = await diff());
-    expect(err).toContain('.changeset/bad.md: "huaweicloud-job-actions" has bump "sideways"');
-    expect(code).toBe(2);
-    rmSync(join(repo, ".changeset", "bad.md"));
     rmSync(join(repo, "generated", "openapi.json"));
     ({ code, err } = await diff());
     expect(err).toContain("generated/openapi.json is missing: run `npm run build` first");
     expect(code).toBe(2);
     await git("checkout", "--", "generated");
+  });
+
+  it.each([
+    ["not JSON", "{ nope", /^package\.json: not readable JSON \(/],
+    ["without a version", "{}", /^package\.json: "version" must be a semver version such as 0\.2\.0, not missing\n$/],
+    ["a number", '{"version": 2}', /^package\.json: "version" must be a semver version such as 0\.2\.0, not 2\n$/],
+    ["a tag-like version", '{"version": "v0.2.0"}', /not "v0\.2\.0"\n$/],
+    ["a hostile version", JSON.stringify({ version: `0.2.0\u001b[2J\n${"9".repeat(10_000)}` }), /not "0\.2\.0\\u001b\[2J\\n9+…\n$/],
+  ])("package.json %s: exit 2 naming it, escaped and cut", async (_, text, message) => {
+    const manifest = read("package.json", "text");
+    writeFileSync(join(repo, "package.json"), text);
+    const { code, out, err } = await diff();
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/\u001b/);
+    expect(err.length).toBeLessThan(300);
+    expect(out).toBe("");
+    expect(code).toBe(2);
+    writeFileSync(join(repo, "package.json"), manifest);
   });
 });

@@ -1,12 +1,12 @@
 /**
- * The release rule (scripts/diff/gate.ts): a breaking change passes only when the next version
- * allows it (package.json raised by the pending changesets; a minor bump while 0.x) and an entry
- * names its operation, rule and subject, each as inline code; and the near misses that must not pass.
+ * The release rule (scripts/diff/gate.ts): a breaking change passes only when package.json's version
+ * allows it (a minor bump while 0.x) and an entry of CHANGELOG.md's section for that version or its
+ * "Unreleased" names its operation, rule and subject, each as inline code; and the near misses that
+ * must not pass.
  */
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../scripts/diff/change.js";
-import type { Changeset } from "../../scripts/diff/changelog.js";
-import { allowsBreaking, breakingBump, gate, nextVersion, type GateInput } from "../../scripts/diff/gate.js";
+import { allowsBreaking, breakingBump, gate, type GateInput } from "../../scripts/diff/gate.js";
 
 const typeChanged: Change = {
   id: "response-property-type-changed",
@@ -30,10 +30,9 @@ const serverMoved: Change = {
 };
 const ENTRY = "- `ShowJob`: `response-property-type-changed` `jobId`: the job ID is a string now.";
 const changelog = (section: string, title = "0.2.0") => `# Changelog\n\n## ${title}\n\n${section}\n\n## 0.1.0\n\nFirst release.\n`;
-const minor = (summary: string, bump: Changeset["bump"] = "minor"): Changeset => ({ file: ".changeset/x.md", bump, summary });
 
 function check(input: Partial<GateInput>) {
-  return gate({ changes: [typeChanged], released: "0.1.0", version: "0.1.0", changelog: "", changesets: [], ...input });
+  return gate({ changes: [typeChanged], released: "0.1.0", version: "0.1.0", changelog: "", ...input });
 }
 
 describe("versions", () => {
@@ -55,69 +54,70 @@ describe("versions", () => {
     expect(() => allowsBreaking("0.1.0", "v0.2.0")).toThrow('not a semver version: "v0.2.0"');
   });
 
-  it("raises package.json's version by the largest pending bump, as `changeset version` does", () => {
-    expect(nextVersion("0.1.0", [])).toBe("0.1.0");
-    expect(nextVersion("0.1.0", [minor("", "patch"), minor("", "minor"), minor("", "none")])).toBe("0.2.0");
-    expect(nextVersion("0.1.3", [minor("", "patch")])).toBe("0.1.4");
-    expect(nextVersion("0.4.2", [minor("", "major")])).toBe("1.0.0");
+  it("the smallest version that allows a breaking change", () => {
     expect(breakingBump("0.1.0")).toBe("0.2.0");
+    expect(breakingBump("0.1.3")).toBe("0.2.0");
     expect(breakingBump("1.4.0")).toBe("2.0.0");
   });
 });
 
-describe("a breaking change passes when bumped and named", () => {
-  it("in a pending minor changeset (its summary is the entry)", () => {
-    expect(check({ changesets: [minor(ENTRY)] })).toEqual({ ok: true, next: "0.2.0", problems: [] });
-  });
-
+describe("a breaking change passes when package.json is bumped and an entry names it", () => {
   it("in CHANGELOG.md's section for package.json's new version", () => {
-    expect(check({ version: "0.2.0", changelog: changelog(ENTRY) })).toEqual({ ok: true, next: "0.2.0", problems: [] });
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY) })).toEqual({ ok: true, problems: [] });
     expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "[0.2.0] - 2026-12-01") }).ok).toBe(true);
     expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "v0.2.0") }).ok).toBe(true);
   });
 
-  it('in "## Unreleased", with the bump declared by a changeset or package.json', () => {
-    expect(check({ changelog: changelog(ENTRY, "Unreleased"), changesets: [minor("Other work.")] }).ok).toBe(true);
-    expect(check({ changelog: changelog(ENTRY, "[Unreleased]"), version: "0.2.0" }).ok).toBe(true);
+  it('in "## Unreleased"', () => {
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "Unreleased") }).ok).toBe(true);
+    expect(check({ version: "0.2.0", changelog: changelog(ENTRY, "[Unreleased]") }).ok).toBe(true);
+  });
+
+  it("a bump beyond the smallest: a major one, or a later minor", () => {
+    expect(check({ version: "1.0.0", changelog: changelog(ENTRY, "Unreleased") }).ok).toBe(true);
+    expect(check({ version: "0.3.0", changelog: changelog(ENTRY, "0.3.0") }).ok).toBe(true);
   });
 
   it("one entry naming several operations and changes", () => {
     const other = { ...typeChanged, operation: "ShowJobDetail", subject: "job.id" };
     const entry = "- `ShowJob` and `ShowJobDetail`: `response-property-type-changed` for `jobId` and `job.id`.";
-    expect(check({ changes: [typeChanged, other], changesets: [minor(entry)] }).ok).toBe(true);
+    expect(check({ changes: [typeChanged, other], version: "0.2.0", changelog: changelog(entry) }).ok).toBe(true);
   });
 
   it("a change to a document: its rule and subject", () => {
-    expect(check({ changes: [serverMoved], changesets: [minor("`api-server-host-changed` `https://cse.{region}.myhuaweicloud.com`: the new host is ...")] }).ok).toBe(true);
+    const entry = "- `api-server-host-changed` `https://cse.{region}.myhuaweicloud.com`: the new host is ...";
+    expect(check({ changes: [serverMoved], version: "0.2.0", changelog: changelog(entry) }).ok).toBe(true);
   });
 
   it("with no breaking change, anything passes", () => {
-    expect(check({ changes: [{ ...typeChanged, level: "warning" }, { ...typeChanged, level: "info" }] })).toEqual({ ok: true, next: "0.1.0", problems: [] });
+    expect(check({ changes: [{ ...typeChanged, level: "warning" }, { ...typeChanged, level: "info" }] })).toEqual({ ok: true, problems: [] });
   });
 });
 
 describe("near misses fail", () => {
-  const named = (summary: string) => check({ changesets: [minor(summary)] });
-  const unnamed = (summary: string) => named(summary).problems.map((p) => p.names);
+  const named = (entry: string) => check({ version: "0.2.0", changelog: changelog(entry, "Unreleased") });
+  const unnamed = (entry: string) => named(entry).problems.map((p) => p.names);
 
-  it("no bump: the version problem says which version is needed", () => {
+  it("no bump: the version problem says which version is needed and how to set it", () => {
     const { ok, problems } = check({ changelog: changelog(ENTRY, "Unreleased") });
     expect(ok).toBe(false);
     expect(problems.map((p) => p.message)).toEqual([
-      "1 breaking change(s) since 0.1.0, but the next version is 0.1.0 (package.json; no pending changeset): add a changeset with a minor (semver for 0.x) bump (npx changeset), or set package.json's version to 0.2.0",
+      "1 breaking change(s) since 0.1.0, but package.json's version is 0.1.0: a breaking release needs a minor (semver for 0.x) bump; set both packages to 0.2.0 (npm version 0.2.0 --workspaces --include-workspace-root --no-git-tag-version)",
     ]);
   });
 
-  it("a patch changeset that names it, or package.json bumped by a patch", () => {
-    expect(check({ changesets: [minor(ENTRY, "patch")] }).problems.map((p) => p.message)).toEqual([
-      "1 breaking change(s) since 0.1.0, but the next version is 0.1.1 (package.json 0.1.0 and the pending changesets): add a changeset with a minor (semver for 0.x) bump (npx changeset), or set package.json's version to 0.2.0",
+  it("package.json bumped by a patch, or by a minor after 1.0.0, or lowered", () => {
+    expect(check({ version: "0.1.1", changelog: changelog(ENTRY, "0.1.1") }).problems.map((p) => p.message)).toEqual([
+      "1 breaking change(s) since 0.1.0, but package.json's version is 0.1.1: a breaking release needs a minor (semver for 0.x) bump; set both packages to 0.2.0 (npm version 0.2.0 --workspaces --include-workspace-root --no-git-tag-version)",
     ]);
-    expect(check({ version: "0.1.1", changelog: changelog(ENTRY, "0.1.1") }).ok).toBe(false);
-    expect(check({ released: "1.2.0", version: "1.3.0", changelog: changelog(ENTRY, "1.3.0") }).problems[0]!.message).toContain("a major bump");
+    expect(check({ version: "0.1.1", changelog: changelog(ENTRY, "Unreleased") }).ok).toBe(false);
+    expect(check({ released: "1.2.0", version: "1.3.0", changelog: changelog(ENTRY, "1.3.0") }).problems[0]!.message).toContain("a major bump; set both packages to 2.0.0");
+    expect(check({ released: "1.2.0", version: "0.9.0", changelog: changelog(ENTRY, "0.9.0") }).ok).toBe(false);
   });
 
-  it("a changeset for another package or with no bump is not an entry", () => {
-    expect(check({ changesets: [minor(ENTRY, "none")] }).ok).toBe(false);
+  it("the entry alone, or the bump alone", () => {
+    expect(check({ changelog: changelog(ENTRY, "Unreleased") }).problems.map((p) => p.names)).toEqual([undefined]);
+    expect(check({ version: "0.2.0", changelog: changelog("- Other work.") }).problems.map((p) => p.names)).toEqual([["ShowJob", "response-property-type-changed", "jobId"]]);
   });
 
   it("the operation as a substring of another name, or in plain text", () => {
@@ -161,10 +161,11 @@ describe("near misses fail", () => {
   it("names each change that is not named, once per operation, rule and subject", () => {
     const again = { ...typeChanged, location: "/responses/201/content/application~1json/schema/properties/jobId/type" };
     const other = { ...typeChanged, operation: "ListScriptTasks" };
-    const { problems } = check({ changes: [typeChanged, again, other], changesets: [minor(ENTRY)] });
+    const { problems } = check({ changes: [typeChanged, again, other], version: "0.2.0", changelog: changelog(ENTRY) });
     expect(problems.map((p) => p.names)).toEqual([["ListScriptTasks", "response-property-type-changed", "jobId"]]);
     expect(problems[0]!.message).toBe(
-      'no entry in CHANGELOG.md "## 0.2.0", CHANGELOG.md "## Unreleased" or a pending changeset names `ListScriptTasks`, `response-property-type-changed`, `jobId` together (response property jobId (200): type changed from integer to string)',
+      'no entry in CHANGELOG.md "## 0.2.0" or "## Unreleased" names `ListScriptTasks`, `response-property-type-changed`, `jobId` together (response property jobId (200): type changed from integer to string)',
     );
+    expect(check({ changes: [other] }).problems[1]!.message).toMatch(/^no entry in CHANGELOG\.md "## Unreleased" names `ListScriptTasks`/);
   });
 });

@@ -17,9 +17,11 @@ import { bundle } from "./corpus.js";
 const FILE = "generated/openapi.json";
 type Json = Record<string, any>;
 
-function reportOf(changes: Change[], changesets = ""): GateReport {
-  const verdict = gate({ changes, released: "0.1.0", version: "0.1.0", changelog: "", changesets: changesets ? [{ file: ".changeset/a.md", bump: "minor", summary: changesets }] : [] });
-  return { base: { ref: "v0.1.0", commit: "0123456789abcdef", version: "0.1.0", how: "newest release tag in HEAD's history" }, version: "0.1.0", next: verdict.next, bundles: [FILE], changes, ok: verdict.ok, problems: verdict.problems };
+/** The report against v0.1.0: package.json still 0.1.0, or bumped to 0.2.0 with `unreleased` as CHANGELOG.md's "## Unreleased". */
+function reportOf(changes: Change[], unreleased?: string): GateReport {
+  const version = unreleased === undefined ? "0.1.0" : "0.2.0";
+  const verdict = gate({ changes, released: "0.1.0", version, changelog: unreleased === undefined ? "" : `## Unreleased\n\n${unreleased}\n` });
+  return { base: { ref: "v0.1.0", commit: "0123456789abcdef", version: "0.1.0", how: "newest release tag in HEAD's history" }, version, bundles: [FILE], changes, ok: verdict.ok, problems: verdict.problems };
 }
 
 /** Our bundle with CseJobId a string (breaking) and a new optional response property (harmless). */
@@ -56,7 +58,7 @@ function hostileChange(): Change[] {
 describe("text", () => {
   it("per operation, each change with its level, rule, subject and location, then the problems on standard error", () => {
     const { out, err } = textReport(reportOf(realChange()));
-    expect(out[0]).toBe("Comparing generated/openapi.json with v0.1.0 (newest release tag in HEAD's history; version 0.1.0); package.json is 0.1.0, next version 0.1.0.");
+    expect(out[0]).toBe("Comparing generated/openapi.json with v0.1.0 (newest release tag in HEAD's history; version 0.1.0); package.json is 0.1.0.");
     const retry = out.indexOf("RetryEngine  PUT /v2/{project_id}/enginemgr/engines/{engine_id}/actions");
     expect(out.slice(retry, retry + 5)).toEqual([
       "RetryEngine  PUT /v2/{project_id}/enginemgr/engines/{engine_id}/actions",
@@ -66,8 +68,8 @@ describe("text", () => {
       "           response property engineVersion (200): added, optional",
     ]);
     expect(out.at(-1)).toBe("6 change(s): 4 breaking (error), 0 warning, 2 info.");
-    expect(err[0]).toMatch(/^✖ 4 breaking change\(s\) since 0\.1\.0, but the next version is 0\.1\.0/);
-    expect(err).toContain("✖ no entry in CHANGELOG.md \"## Unreleased\" or a pending changeset names `ShowEngineJob`, `response-property-type-changed`, `tasks[].tasks[].jobId` together (response property tasks[].tasks[].jobId (200): type changed from integer to string)");
+    expect(err[0]).toMatch(/^✖ 4 breaking change\(s\) since 0\.1\.0, but package\.json's version is 0\.1\.0/);
+    expect(err).toContain("✖ no entry in CHANGELOG.md \"## Unreleased\" names `ShowEngineJob`, `response-property-type-changed`, `tasks[].tasks[].jobId` together (response property tasks[].tasks[].jobId (200): type changed from integer to string)");
   });
 
   it("says so when it passes", () => {
@@ -95,8 +97,8 @@ describe("text", () => {
 describe("JSON", () => {
   it("one object with stable fields; the spec's strings as they are", () => {
     const report = JSON.parse(jsonReport(reportOf(hostileChange())));
-    expect(Object.keys(report)).toEqual(["schemaVersion", "ok", "base", "version", "next", "bundles", "counts", "problems", "changes"]);
-    expect(report).toMatchObject({ schemaVersion: 1, ok: false, version: "0.1.0", next: "0.1.0", counts: { error: 2, warning: 0, info: 0 } });
+    expect(Object.keys(report)).toEqual(["schemaVersion", "ok", "base", "version", "bundles", "counts", "problems", "changes"]);
+    expect(report).toMatchObject({ schemaVersion: 1, ok: false, version: "0.1.0", counts: { error: 2, warning: 0, info: 0 } });
     expect(report.changes.map((c: Change) => [c.operation, c.id, c.subject])).toEqual([
       [EVIL_OPERATION, "response-property-type-changed", EVIL_PROPERTY],
       [EVIL_OPERATION, "response-property-enum-value-added", "status"],
