@@ -13,7 +13,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const LONGEST = [
   "test/mock/robustness.test.ts",
   "test/docs/pages.test.ts",
-  "test/mock/mock-script.test.ts",
+  "test/mock/cli.test.ts",
   "test/client/request-paths.test.ts",
   "test/client/retry-after.test.ts",
   "test/mock/jobs/simulation.test.ts",

@@ -1,17 +1,26 @@
 // The slice of autocannon 9's programmatic API the benchmarks use (the package ships no types).
 declare module "autocannon" {
+  export interface RawRequest {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body?: string;
+  }
+  /** One request of the sequence each connection sends in turn; `context` is the connection's own. */
+  export interface Request {
+    setupRequest?: (request: RawRequest, context: Record<string, unknown>) => RawRequest;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
   export interface Options {
     url: string;
     method?: string;
     headers?: Record<string, string>;
     body?: string;
     connections?: number;
-    pipelining?: number;
     /** Seconds. */
     duration?: number;
     timeout?: number;
-    /** Requests sent in turn on each connection; `setupRequest` may change each one before it is sent. */
-    requests?: { setupRequest?: (request: { method: string; path: string; headers: Record<string, string>; body?: string }) => object }[];
+    requests?: Request[];
   }
   export interface Histogram {
     average: number;

@@ -1,30 +1,18 @@
-// Prints how long `startMock()` of the built mock module given as argument (a tree's
-// dist/mock/index.js) takes until the mock answers its first request, and the CPU time that took
-// in every process (this one, and the child processes the mock starts, counted once they have
-// ended), then stops it. Plain JavaScript run by plain `node` in a fresh process: module loading is
-// counted the way a user's test runner pays it for the published package, without tsx's hooks
-// (they add about a third to the CPU time of loading Prism's ~2,000 CommonJS modules).
+// `startMock()` of a tree's compiled mock, in a fresh process, as a test suite's global setup calls
+// it: from the import of the module to the first answer (a RetryEngine call), and the CPU time that
+// took. Prints {"ms", "cpuMs"} and stops the mock.
 //
-// Usage: node bench/lib/start-timer.mjs <path of dist/mock/index.js>
-import { readFileSync } from "node:fs";
-
-const [modulePath] = process.argv.slice(2);
-if (!modulePath) throw new Error("usage: node bench/lib/start-timer.mjs <path of dist/mock/index.js>");
-const { startMock } = await import(modulePath);
-
-/** CPU milliseconds of this process's ended and waited-for children (/proc/self/stat cutime + cstime). */
-function childrenCpuMs() {
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // fields 16 and 17 of stat(5), in 1/100 s
-}
-
-const children = childrenCpuMs();
-const own = process.cpuUsage();
+// Usage: node bench/lib/start-timer.mjs <the mock's compiled module> <URL path> <JSON body>
+const [modulePath, path, body] = process.argv.slice(2);
+if (!modulePath || !path || !body) throw new Error("usage: node bench/lib/start-timer.mjs <module> <path> <body>");
+const cpu = process.cpuUsage();
 const start = performance.now();
+const { startMock } = await import(modulePath);
 const mock = await startMock();
-const response = await fetch(`${mock.url}/`);
+const response = await fetch(`${mock.url}${path}`, { method: "PUT", headers: { "Content-Type": "application/json", "X-Auth-Token": "bench" }, body });
 await response.arrayBuffer();
 const ms = performance.now() - start;
-const { user, system } = process.cpuUsage(own);
+const { user, system } = process.cpuUsage(cpu);
 await mock.stop();
-console.log(JSON.stringify({ ms, cpuMs: (user + system) / 1000 + childrenCpuMs() - children }));
+if (response.status !== 200) throw new Error(`startMock(): the first answer was ${response.status}`);
+console.log(JSON.stringify({ ms, cpuMs: (user + system) / 1000 }));

@@ -1,13 +1,13 @@
 /**
- * SHA-256 and HMAC-SHA256 in hex, the two primitives of AK/SK signing, done the fastest way the
- * runtime offers: synchronously through `node:crypto` where the runtime hands it out (Node 20.16+
- * and 22.3+; other runtimes that offer `process.getBuiltinModule` and `crypto.hash` alike), else
- * through Web Crypto (browsers, workers, older Node), which is asynchronous only.
+ * SHA-256 and HMAC-SHA256 in hex, the two primitives of AK/SK signing: synchronously through
+ * `node:crypto` where the runtime hands it out (Node 20.16+ and 22.3+; other runtimes that offer
+ * `process.getBuiltinModule` and `crypto.hash` alike), else through Web Crypto (browsers, workers,
+ * older Node), which is asynchronous only.
  *
  * `node:crypto` is found with `process.getBuiltinModule` (Node 20.16+, 22.3+), not imported: the
  * module then stays loadable unchanged in browsers and by every bundler, with no `exports`
  * condition to keep in step, and a runtime without it (older Node 20) still signs, through Web
- * Crypto. bench/client.ts measures both paths; test/signer.test.ts checks both against the SDK.
+ * Crypto. test/client/signer.test.ts checks both against the official SDK.
  */
 
 /** Bytes to hash: strings are UTF-8. */
@@ -25,11 +25,9 @@ export interface Sha256 {
 
 /** The slice of `node:crypto` used here, typed locally so the package needs no Node types. */
 interface NodeCrypto {
-  /** One-shot digest (Node 20.12+, 21.7+; every Node with getBuiltinModule): no Hash object per call. */
-  hash?: {
-    (algorithm: 'sha256', data: string | ArrayBufferView, encoding: 'hex' | 'latin1'): string;
-    (algorithm: 'sha256', data: string | ArrayBufferView, encoding: 'buffer'): Uint8Array;
-  };
+  /** One-shot digest (Node 20.12+, 21.7+; every Node with getBuiltinModule). */
+  hash?: (algorithm: 'sha256', data: string | ArrayBufferView, encoding: 'hex') => string;
+  createHmac(algorithm: 'sha256', key: string): { update(data: string): { digest(encoding: 'hex'): string } };
 }
 
 /** `node:crypto` if the runtime has it. */
@@ -38,49 +36,16 @@ function nodeCrypto(): NodeCrypto | undefined {
   return process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
 }
 
-/** SHA-256's block size in bytes: the HMAC key is padded to it. */
-const BLOCK = 64;
-
-/** node:crypto's SHA-256, or undefined where the runtime has no node:crypto (or one without `hash`). */
+/** node:crypto's SHA-256 and HMAC, or undefined where the runtime has no node:crypto (or one without `hash`). */
 export function nodeSha256(): Sha256 | undefined {
-  const hash = nodeCrypto()?.hash;
+  const crypto = nodeCrypto();
+  const hash = crypto?.hash;
   return (
     hash && {
       hash: (data) => hash('sha256', view(data), 'hex'),
-      /**
-       * HMAC (RFC 2104) from two one-shot digests, the key's two padded blocks made once:
-       * H((K ^ opad) || H((K ^ ipad) || message)). `createHmac` builds a stream-capable Hmac object
-       * per message, the biggest single cost of a signature in place (~15 µs of ~50); the parity
-       * suite checks this against the official signer, which uses createHmac.
-       */
-      hmac(secret) {
-        const encoded = utf8.encode(secret);
-        const key = encoded.length > BLOCK ? hash('sha256', encoded, 'buffer') : encoded;
-        const outer = padded(key, 0x5c, BLOCK + 32);
-        let inner = padded(key, 0x36, BLOCK + 256);
-        let message = inner.subarray(BLOCK);
-        return (text) => {
-          // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-          if (message.length < 3 * text.length) {
-            inner = padded(key, 0x36, BLOCK + 3 * text.length);
-            message = inner.subarray(BLOCK);
-          }
-          const length = BLOCK + utf8.encodeInto(text, message).written;
-          // The inner digest as latin1 (a character a byte): a Buffer result costs an ArrayBuffer each time.
-          const digest = hash('sha256', inner.subarray(0, length), 'latin1');
-          for (let i = 0; i < 32; i++) outer[BLOCK + i] = digest.charCodeAt(i);
-          return hash('sha256', outer, 'hex');
-        };
-      },
+      hmac: (key) => (message) => crypto.createHmac('sha256', key).update(message).digest('hex'),
     }
   );
-}
-
-/** `size` bytes: the key zero-padded to a block and XORed with `pad`, then room for what follows. */
-function padded(key: Uint8Array, pad: number, size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  for (let i = 0; i < BLOCK; i++) bytes[i] = (key[i] ?? 0) ^ pad;
-  return bytes;
 }
 
 const utf8 = new TextEncoder();

@@ -5,9 +5,9 @@
  * stops on SIGINT or SIGTERM to its own PID. The job simulation's defaults come from MOCK_JOBS
  * (on/off), MOCK_JOB_POLLS, MOCK_JOB_OUTCOME and MOCK_JOB_LIMIT.
  */
-import { jobSettingsFromEnv } from './jobs/options.js';
-import { parsePort } from './port.js';
-import { startMock } from './start-mock.js';
+import { jobSettingsFromEnv } from './jobs/settings.js';
+import { startMock } from './index.js';
+import { parsePort } from './launch.js';
 
 const DEFAULT_PORT = 4010;
 

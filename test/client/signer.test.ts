@@ -301,12 +301,10 @@ describe('hashing paths', () => {
     body: '{"action":"Retry"}',
   };
 
-  it('uses node:crypto in Node, synchronously: no promise per signature', () => {
+  it('uses node:crypto in Node', async () => {
     expect(nodeSha256()).toBeDefined();
     expect(defaultSha256()).not.toBe(webSha256);
-    const headers = akskSigner(creds)(request, NOW);
-    expect(headers).not.toBeInstanceOf(Promise);
-    expect((headers as Record<string, string>)['X-Sdk-Date']).toBe('20250314T092653Z');
+    expect((await akskSigner(creds)(request, NOW))['X-Sdk-Date']).toBe('20250314T092653Z');
   });
 
   it('falls back to Web Crypto where the runtime has no process.getBuiltinModule', async () => {
@@ -351,39 +349,20 @@ describe('hashing paths', () => {
     expect(await all({ ...get, body: '' }, NOW)).toEqual(await all(get, NOW));
   });
 
-  it("node:crypto's HMAC (two one-shot digests over the padded key) equals createHmac for every key length and message", () => {
-    const { createHmac } = require('node:crypto') as typeof import('node:crypto');
-    const hmacOf = nodeSha256()!.hmac;
-    // Shorter than, exactly and longer than the 64-byte block (a long key is hashed first), non-ASCII.
-    const keys = ['k', 'a'.repeat(63), 'b'.repeat(64), 'c'.repeat(65), 'd'.repeat(200), 'ключ🔑секрет'];
-    // Empty, short, then one that outgrows the kept buffer (non-ASCII: 3 bytes a unit), then short again.
-    const messages = ['', 'SDK-HMAC-SHA256\n20250314T092653Z\nabc', '重试'.repeat(200) + '🚀', 'abc'];
-    for (const key of keys) {
-      const hmac = hmacOf(key);
-      for (const message of messages) {
-        expect(hmac(message), `key of ${key.length} units, message of ${message.length}`).toBe(
-          createHmac('sha256', key).update(message).digest('hex'),
-        );
-      }
-    }
-  });
-
-  it('stamps X-Sdk-Date from the clock when no date is given, second by second', () => {
+  it('stamps X-Sdk-Date from the clock when no date is given', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       const sign = akskSigner(creds);
-      const at = (ms: number) => {
+      const at = async (ms: number) => {
         vi.setSystemTime(ms);
-        return (sign(request) as Record<string, string>)['X-Sdk-Date'];
+        return (await sign(request))['X-Sdk-Date'];
       };
       const t = Date.UTC(2026, 10, 29, 23, 59, 59);
-      expect(at(t)).toBe('20261129T235959Z');
-      expect(at(t + 999)).toBe('20261129T235959Z');
-      expect(at(t + 1000)).toBe('20261130T000000Z');
-      expect(at(t - 1)).toBe('20261129T235958Z');
-      expect((sign(request) as Record<string, string>)['Authorization']).toBe(
-        (sign(request, new Date(t - 1)) as Record<string, string>)['Authorization'],
-      );
+      expect(await at(t)).toBe('20261129T235959Z');
+      expect(await at(t + 999)).toBe('20261129T235959Z');
+      expect(await at(t + 1000)).toBe('20261130T000000Z');
+      expect(await at(t - 1)).toBe('20261129T235958Z');
+      expect((await sign(request))['Authorization']).toBe((await sign(request, new Date(t - 1)))['Authorization']);
     } finally {
       vi.useRealTimers();
     }

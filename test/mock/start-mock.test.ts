@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DOCUMENT } from '../../src/mock/document.js';
 import { startMock } from '../../src/mock/index.js';
-import { parsePort } from '../../src/mock/port.js';
-import { loadPrism, PRISM_PACKAGES } from '../../src/mock/prism-library.js';
+import { DEFAULT_DOCUMENT, parsePort } from '../../src/mock/launch.js';
+import { loadPrism, PRISM_PACKAGES } from '../../src/mock/prism/library.js';
 import { JSON_BODY, operation, send } from './fixtures.js';
 
 function children(): string {

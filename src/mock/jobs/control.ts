@@ -9,8 +9,7 @@
  * and `message`. The header is input from outside, so it is read strictly and bounded; whatever is
  * wrong is reported by name, never ignored.
  */
-
-export type Outcome = 'succeed' | 'fail';
+import type { Outcome } from '../options.js';
 
 export interface JobControl {
   outcome: Outcome;

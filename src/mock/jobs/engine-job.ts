@@ -1,19 +1,16 @@
 /** CSE: RetryEngine and UpgradeEngine answer an integer `jobId`; ShowEngineJob shows the job, its steps and tasks. */
-import { answerTemplate } from './answer-template.js';
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
 import { tokenOf } from './store.js';
 import { reason, STAGES } from './progress.js';
-
-/** The answer names the engine it retried or upgraded, and the job. */
-const answered = answerTemplate('jobId', 'id');
 
 export const engineJob: Kind = {
   kind: 'ShowEngineJob',
   start(answer, id, path, body) {
     const version = typeof body['version'] === 'string' ? body['version'] : undefined;
     return {
-      answer: answered(answer, id, path['engine_id']), // a CSE job ID is its number's digits: the JSON of the number
+      // The answer names the engine it retried or upgraded, and the job (a number).
+      answer: { ...answer, id: path['engine_id'], jobId: Number(id) },
       resourceId: path['engine_id']!,
       detail: { engineName: typeof answer['name'] === 'string' ? answer['name'] : undefined, version },
     };

@@ -1,14 +1,13 @@
 /** What the simulation needs to know about each kind of job: how an action starts it, how its status reads. */
-import type { JsonText } from '../json-text.js';
-import type { Operation } from '../prism-library.js';
+import type { Operation } from '../prism/library.js';
 import type { Snapshot } from './progress.js';
 import type { Job, JobKind } from './store.js';
 
 export type Json = Record<string, any>; // bodies built from the documented examples; a test validates them against the schemas
 
 export interface Started {
-  /** The action's answer with the job's fresh ID (as text, answer-template.ts). */
-  answer: Json | JsonText;
+  /** The action's answer with the job's fresh ID. */
+  answer: Json;
   resourceId?: string;
   detail: Job['detail'];
 }
@@ -19,8 +18,6 @@ export interface Kind {
   start(answer: Json, id: string, path: Record<string, string>, body: Json): Started;
   /** The status operation's 200 body for the job as it stands at this poll. */
   status(job: Job, at: Snapshot, operation: Operation): Json;
-  /** The status body shows the poll's clock (to the second), not only the job's own times. */
-  showsClock?: boolean;
 }
 
 /** One of `values` by the snapshot's state. */

@@ -33,32 +33,17 @@ export function poll(job: Job, now: number): Snapshot {
   const failing = !running && job.outcome === 'fail';
   const done = running ? doneAt(job.seen, job.polls) : failing ? (job.polls === 0 ? 0 : doneAt(job.polls, job.polls)) : STAGES;
   const ends = failing ? done + 1 : done;
-  if (job.stageEnds.length < ends) job.stageEnds = [...job.stageEnds, ...Array<number>(ends - job.stageEnds.length).fill(now)];
-  return new JobSnapshot(job, running ? 'running' : failing ? 'failed' : 'succeeded', done, now);
-}
-
-/** A class, not an object of closures: every poll makes one, and most polls only compare it with the last. */
-class JobSnapshot implements Snapshot {
-  readonly current: number;
-  readonly endedAt: number | undefined;
-
-  constructor(
-    readonly job: Job,
-    readonly state: Snapshot['state'],
-    readonly done: number,
-    readonly now: number,
-  ) {
-    this.current = done;
-    this.endedAt = state === 'running' ? undefined : job.stageEnds.at(-1);
-  }
-
-  startOf(i: number): number {
-    return i === 0 ? this.job.startedAt : (this.job.stageEnds[i - 1] ?? this.now);
-  }
-
-  endOf(i: number): number | undefined {
-    return this.job.stageEnds[i];
-  }
+  while (job.stageEnds.length < ends) job.stageEnds.push(now);
+  const { stageEnds, startedAt } = job;
+  return {
+    state: running ? 'running' : failing ? 'failed' : 'succeeded',
+    done,
+    current: done,
+    startOf: (i) => (i === 0 ? startedAt : (stageEnds[i - 1] ?? now)),
+    endOf: (i) => stageEnds[i],
+    endedAt: running ? undefined : stageEnds.at(-1),
+    now,
+  };
 }
 
 /** An ISO 8601 time without milliseconds, as the provider writes them: `2026-11-22T13:00:00Z`. */

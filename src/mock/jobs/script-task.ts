@@ -1,15 +1,11 @@
 /** Workspace: RetryScriptExecution answers a string `task_id`; ListScriptTasks (task_id=...) lists the task. */
-import { answerTemplate } from './answer-template.js';
 import { example } from './examples.js';
 import type { Kind } from './kind.js';
 import { iso, STAGES } from './progress.js';
-import { NO_DETAIL } from './store.js';
-
-const answered = answerTemplate('task_id');
 
 export const scriptTask: Kind = {
   kind: 'ListScriptTasks',
-  start: (answer, id) => ({ answer: answered(answer, JSON.stringify(id)), detail: NO_DETAIL }),
+  start: (answer, id) => ({ answer: { ...answer, task_id: id }, detail: {} }),
   /** One entry of `script_tasks` (the list is built by the caller, for every task asked for). */
   status(job, at, operation) {
     const template = example(operation, '200', 'Running').script_tasks?.[0] ?? {};

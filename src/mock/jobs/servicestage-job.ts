@@ -1,19 +1,15 @@
 /** ServiceStage: UpdateInstanceAction answers a string `job_id`; ShowJobDetail shows the job and its tasks. */
-import { answerTemplate } from './answer-template.js';
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
 import { tokenOf } from './store.js';
 import { iso, reason, STAGES } from './progress.js';
 
-const answered = answerTemplate('job_id');
-
 export const serviceStageJob: Kind = {
   kind: 'ShowJobDetail',
-  showsClock: true, // LAST_HEALTH_CHECK of the running task
   start(answer, id, path, body) {
     const parameters = typeof body['parameters'] === 'object' && body['parameters'] !== null ? body['parameters'] : {};
     return {
-      answer: answered(answer, JSON.stringify(id)),
+      answer: { ...answer, job_id: id },
       resourceId: path['instance_id']!,
       detail: {
         instanceAction: String(body['action']),

@@ -3,22 +3,21 @@
  * `Prefer`) starts a job with a fresh ID, and the status operations follow remembered jobs to their
  * outcome. Everything else passes through as Prism answered it.
  */
-import type { AfterPrism, MockAnswer } from '../answer.js';
-import { deepFreeze } from '../frozen.js';
-import type { Operation, PrismInput } from '../prism-library.js';
+import type { AfterPrism, MockAnswer } from '../prism/answer.js';
+import type { Operation, PrismInput } from '../prism/library.js';
 import { invalidRequest, isProviderError } from '../provider-error.js';
 import { CONTROL_HEADER, readControl, type JobControl } from './control.js';
 import { engineJob } from './engine-job.js';
-import { firstExample, pathParameters } from './examples.js';
+import { documented, pathParameters } from './examples.js';
 import type { Json, Kind } from './kind.js';
-import type { JobSettings } from './options.js';
-import { poll, type Snapshot } from './progress.js';
+import type { JobSettings } from './settings.js';
+import { poll } from './progress.js';
 import { scriptTask } from './script-task.js';
 import { serviceStageJob } from './servicestage-job.js';
-import { JobStore, type Job } from './store.js';
+import { JobStore } from './store.js';
 import { workspaceJob } from './workspace-job.js';
 
-/** The operation that starts each kind of job, and the one that follows it (src/job.ts, STATUS_OPERATIONS). */
+/** The operation that starts each kind of job, and the one that follows it (as the client's STATUS_OPERATIONS). */
 const STARTED_BY = new Map<string | undefined, Kind>([
   ['RetryEngine', engineJob],
   ['UpgradeEngine', engineJob],
@@ -33,16 +32,11 @@ const FOLLOWED_BY = new Map<string | undefined, Kind>([
   ['ShowJobDetail', serviceStageJob],
 ]);
 
-export interface JobSimulation {
-  afterPrism: AfterPrism;
-  store: JobStore;
-}
-
-export function jobSimulation(settings: JobSettings, clock: () => number = Date.now): JobSimulation {
+export function jobSimulation(settings: JobSettings, clock: () => number = Date.now): AfterPrism {
   const store = new JobStore(settings.limit);
   const afterPrism: AfterPrism = (answer, { operation, input }) => {
     const starts = STARTED_BY.get(operation?.iid);
-    const follows = starts ? undefined : FOLLOWED_BY.get(operation?.iid);
+    const follows = FOLLOWED_BY.get(operation?.iid);
     if (!starts && !follows) return answer;
     const raw = input.headers?.[CONTROL_HEADER];
     let control: JobControl | undefined;
@@ -68,24 +62,22 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
     const path = pathParameters(operation, input.url.path);
     const body = typeof input.body === 'object' && input.body !== null ? (input.body as Json) : {};
     const started = kind.start(answer.body as Json, id, path, body);
-    store.add(
-      {
-        kind: kind.kind,
-        action: operation.iid ?? '',
-        // Slices of the request's path; the last path of each operation is remembered (pathParameters),
-        // so jobs started on one path share its strings instead of each keeping a copy of the path.
-        projectId: path['project_id']!,
-        resourceId: started.resourceId,
-        detail: started.detail,
-        polls: control?.polls ?? settings.polls,
-        outcome: control?.outcome ?? settings.outcome,
-        code: control?.code,
-        message: control?.message,
-      },
+    store.add({
+      kind: kind.kind,
       id,
-      clock(),
-    );
-    return { status: answer.status, headers: answer.headers, body: started.answer };
+      action: operation.iid ?? '',
+      projectId: path['project_id']!,
+      resourceId: started.resourceId,
+      detail: started.detail,
+      polls: control?.polls ?? settings.polls,
+      outcome: control?.outcome ?? settings.outcome,
+      code: control?.code,
+      message: control?.message,
+      startedAt: clock(),
+      seen: 0,
+      stageEnds: [],
+    });
+    return { ...answer, body: started.answer };
   }
 
   function follow(kind: Kind, answer: MockAnswer, operation: Operation, input: PrismInput): MockAnswer {
@@ -99,33 +91,19 @@ export function jobSimulation(settings: JobSettings, clock: () => number = Date.
       const known = ids.map((id) => store.get(kind.kind, id)).filter((job) => job !== undefined && job.projectId === project);
       const page = known.slice(number(query['offset']) ?? 0).slice(0, number(query['limit']) ?? known.length);
       const now = clock();
-      return { ...answer, body: { count: known.length, script_tasks: page.map((job) => shown(kind, job!, poll(job!, now), operation)) } };
+      return { ...answer, body: { count: known.length, script_tasks: page.map((job) => kind.status(job!, poll(job!, now), operation)) } };
     }
     const job = store.get(kind.kind, path['job_id'] ?? '');
     if (!job || job.projectId !== project || (kind === engineJob && job.resourceId !== path['engine_id'])) return notFound(operation);
-    const body = shown(kind, job, poll(job, clock()), operation);
-    return { status: answer.status, headers: answer.headers, body: kind === serviceStageJob ? page(body, job.resourceId, query) : body };
+    const body = kind.status(job, poll(job, clock()), operation);
+    return { ...answer, body: kind === serviceStageJob ? page(body, job.resourceId, query) : body };
   }
 
-  return { afterPrism, store };
-}
-
-/**
- * The job's status body at this poll, built again only when what it shows has changed since the
- * last poll (its state, the stages done, and for a kind that shows the clock, the second): a job
- * polled while it stays on one stage answers the same frozen body, whose text is then kept too.
- */
-function shown(kind: Kind, job: Job, at: Snapshot, operation: Operation): Json {
-  const second = kind.showsClock ? Math.floor(at.now / 1000) : 0;
-  const last = job.shown;
-  if (last && last.state === at.state && last.done === at.done && last.second === second) return last.body;
-  job.shown = { state: at.state, done: at.done, second, body: deepFreeze(kind.status(job, at, operation)) };
-  return job.shown.body;
+  return afterPrism;
 }
 
 /** ShowJobDetail's query: only this instance's tasks, newest first when `desc=true`, then a page. */
 function page(body: Json, instanceId: string | undefined, query: Record<string, string | string[]>): Json {
-  if (query['instance_id'] === undefined && query['desc'] === undefined && query['offset'] === undefined && query['limit'] === undefined) return body;
   const instance = query['instance_id'];
   let tasks: Json[] = instance !== undefined && instance !== instanceId ? [] : body['tasks'];
   if (query['desc'] === 'true') tasks = [...tasks].reverse();
@@ -140,7 +118,7 @@ function prefers(input: PrismInput): boolean {
 
 /** A job the mock did not start (or has forgotten): the operation's documented 404. */
 function notFound(operation: Operation): MockAnswer {
-  return { status: 404, headers: { 'content-type': 'application/json' }, body: firstExample(operation, '404') ?? { error_code: 'MOCK.0404', error_msg: 'No such job.' } };
+  return { status: 404, headers: { 'content-type': 'application/json' }, body: documented(operation, '404') ?? { error_code: 'MOCK.0404', error_msg: 'No such job.' } };
 }
 
 /**
@@ -153,7 +131,7 @@ function rejected(answer: MockAnswer, operation: Operation, reason: string): Moc
     return { ...answer, body: { ...answer.body, error_msg: `${answer.body.error_msg}; ${reason}` } };
   }
   if (answer.status < 200 || answer.status > 299) return answer;
-  const code = firstExample(operation, '400')?.['error_code'];
+  const code = documented(operation, '400')?.['error_code'];
   return { status: 400, headers: { 'content-type': 'application/json' }, body: invalidRequest(typeof code === 'string' ? code : 'MOCK.0400', [reason]) };
 }
 

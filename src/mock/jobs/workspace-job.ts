@@ -1,15 +1,12 @@
 /** Workspace: RunActionsOnWorkspaceJob answers a string `job_id`; ShowJob shows the job and its sub-jobs. */
-import { answerTemplate } from './answer-template.js';
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
-import { NO_DETAIL, tokenOf } from './store.js';
+import { tokenOf } from './store.js';
 import { iso, STAGES } from './progress.js';
-
-const answered = answerTemplate('job_id');
 
 export const workspaceJob: Kind = {
   kind: 'ShowJob',
-  start: (answer, id) => ({ answer: answered(answer, JSON.stringify(id)), detail: NO_DETAIL }),
+  start: (answer, id) => ({ answer: { ...answer, job_id: id }, detail: {} }),
   status(job, at, operation) {
     const running = example(operation, '200', 'Running');
     const failed = example(operation, '200', 'Failed');
