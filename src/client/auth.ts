@@ -35,10 +35,7 @@ export interface OutgoingRequest {
   body: string | ArrayBuffer | undefined;
 }
 
-/**
- * The headers that authenticate one outgoing request: at once for a token, and for a signature
- * wherever the runtime hashes synchronously (node:crypto); a promise only with Web Crypto.
- */
+/** The headers that authenticate one outgoing request: at once for a token, a promise for a signature. */
 export type Authenticate = (request: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
 
 /** Headers the runtime may rewrite on the way out, so they are sent but not signed. */

@@ -105,7 +105,7 @@ describe("dist: a step per package's entry points, each with the inputs its prog
     expect(step.output).toEqual(['packages/mock/dist/**', 'node_modules/.cache/tsc/dist-mock.tsbuildinfo']);
   });
 
-  it('dist:mock-document copies the combined bundle into the mock package, where src/mock/document.ts finds it', () => {
+  it('dist:mock-document copies the combined bundle into the mock package, where src/mock/launch.ts finds it', () => {
     const step = pkg.wireit['dist:mock-document']!;
     expect(step.files).toEqual(['generated/openapi.json']);
     expect(step.output).toEqual(['packages/mock/generated/openapi.json']);
