@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newProject, type Project } from './project.js';
 
 const packed = inject('packed');
+const mockVersion = (await import('../../packages/mock/package.json', { with: { type: 'json' } })).default.version;
 const BIN = 'huaweicloud-job-actions-mock';
 const HEADERS = { 'X-Auth-Token': 'any', 'Content-Type': 'application/json' };
 
@@ -90,6 +91,34 @@ describe('npx --yes --package <tarball> huaweicloud-job-actions-mock, from an em
     const [code] = await mock.exited;
     expect(code).toBe(1);
     expect(mock.output()).toMatch(message);
+  });
+});
+
+describe('its arguments: settings are environment variables, so only --help and --version', () => {
+  it.for(['--help', '-h'])('%s prints the usage, every variable and how to stop it, and exits 0', async (flag) => {
+    const mock = npxMock({}, [flag]);
+    mock.listening.catch(() => {});
+    expect((await mock.exited)[0]).toBe(0);
+    expect(mock.output()).toMatch(/^Usage: huaweicloud-job-actions-mock \[--help \| --version\]\n/);
+    for (const name of ['PORT', 'MOCK_JOBS', 'MOCK_JOB_POLLS', 'MOCK_JOB_OUTCOME', 'MOCK_JOB_LIMIT', 'Prefer', 'X-Mock-Job', 'SIGTERM']) expect(mock.output()).toContain(name);
+    // The named examples are in the bundle the installed package serves.
+    expect(mock.output()).toMatch(/names in \S+\/huaweicloud-job-actions-mock\/generated\/openapi\.json/);
+  });
+
+  it("--version prints the package's version", async () => {
+    const mock = npxMock({}, ['--version']);
+    mock.listening.catch(() => {});
+    expect((await mock.exited)[0]).toBe(0);
+    expect(mock.output().trim()).toBe(mockVersion);
+  });
+
+  it.for([['--port=80'], ['4010'], ['--help', 'extra'], ['--\u001b[31mred'], ['']])('refuses %j before listening, control bytes escaped, and exits 2', async (args) => {
+    const mock = npxMock({ PORT: '0' }, args);
+    mock.listening.catch(() => {});
+    expect((await mock.exited)[0]).toBe(2);
+    expect(mock.output()).toMatch(/^huaweicloud-job-actions-mock: unknown argument (".*" ?)+ \(settings are environment variables/);
+    expect(mock.output()).not.toContain('\u001b');
+    expect(mock.output()).not.toContain('listening');
   });
 });
 
