@@ -331,6 +331,37 @@ describe('Prefer that picks no answer is ignored (RFC 7240): jobs run as without
   });
 });
 
+describe('a Workspace job: one sub-job per desktop, run one after another', () => {
+  const workspace = ACTIONS.find((a) => a.statusOperation === 'ShowJob')!;
+  const states = async (control: string) => {
+    const id = await startJob(workspace, control, undefined);
+    const seen: string[][] = [];
+    for (let poll = 0; poll < 5; poll++) {
+      const body = (await send(mock.url, { method: 'GET', path: workspace.statusPath(id), headers: AUTH })).json;
+      expect(body.sub_jobs_total).toBe(body.sub_jobs.length);
+      seen.push([body.status, ...body.sub_jobs.map((sub: any) => `${sub.status} ${sub.process}${sub.begin_time ? ' begun' : ''}${sub.end_time ? ' ended' : ''}`)]);
+    }
+    return seen;
+  };
+
+  it('succeeding: each desktop waits, runs, then succeeds while the next one starts', async () => {
+    expect(await states('succeed; polls=3')).toEqual([
+      ['RUNNING', 'RUNNING 50 begun', 'WAITING 0', 'WAITING 0'],
+      ['RUNNING', 'SUCCESS 100 begun ended', 'RUNNING 50 begun', 'WAITING 0'],
+      ['RUNNING', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended', 'RUNNING 50 begun'],
+      ['SUCCESS', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended'],
+      ['SUCCESS', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended'],
+    ]);
+  });
+
+  it('failing: the desktop running fails with the code and reason; the ones after it never start', async () => {
+    const late = await states('fail; code=WKS.00010025; polls=3');
+    expect(late.at(-1)).toEqual(['FAILED', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended', 'FAILED 50 begun ended']);
+    const early = await states('fail; polls=0');
+    expect(early.at(-1)).toEqual(['FAILED', 'FAILED 50 begun ended', 'WAITING 0', 'WAITING 0']);
+  });
+});
+
 describe('jobs started one after another keep what is their own', () => {
   // Kept jobs share what they can (one frozen detail per engine and version, one empty list of stage ends until
   // a stage ends): a job must still show its own version, and its own stage ends and end time.
