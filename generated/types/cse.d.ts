@@ -93,7 +93,8 @@ export interface paths {
          *     accepted (treat it as still running).
          *
          *     The fields are those of the provider's API reference and its SDK models (`ShowEngineJobResponse`,
-         *     `TaskSteps`, `Task`).
+         *     `TaskSteps`, `Task`). Where the two disagree, the SDK models decide: a task's `id` is an integer
+         *     (the reference types it `Long` but describes it as a UUID; see the field).
          */
         get: operations["ShowEngineJob"];
         put?: never;
@@ -189,8 +190,15 @@ export interface components {
         /** @description One task of a step of a CSE job (the SDK's `Task`). */
         EngineJobTask: {
             jobId?: components["schemas"]["CseJobId"];
-            /** @description ID of the task. */
-            id?: string;
+            /**
+             * Format: int64
+             * @description ID of the task, an integer. The provider's API reference contradicts itself here: it types the
+             *     field `Long` but describes it as a UUID. Its SDK models type it as an integer in every language
+             *     (Node.js `number`, Python `int`, Go `int64`), and the Python and Go SDKs cannot read a UUID
+             *     string there, so this document follows the SDK models. Kept in JavaScript, an ID above
+             *     2^53 would lose precision.
+             */
+            id?: number;
             /** @description Kind of task, as the provider names it. */
             type?: string;
             /** @description Executor the task was assigned to. */
@@ -211,7 +219,7 @@ export interface components {
             updateTime?: components["schemas"]["EpochMillis"];
             /**
              * Format: int64
-             * @description Time the task may take before it fails with `Timeout`, as the provider reports it.
+             * @description Whether the task has timed out, as an integer (the provider's SDK models describe it so; its API reference gives no more).
              */
             timeout?: number;
             /** @description The task's log; when the task failed, it usually says why. */

@@ -223,9 +223,12 @@ export interface components {
             JOB_ID: string;
             /** @description Name of the job. */
             JOB_NAME?: string;
-            /** @description Kind of job, as the provider names it. */
+            /**
+             * @description Kind of job. The provider's API reference lists `PROVISION`, `DEPROVISION`, `DAILY_OPERATION`
+             *     (an action such as start, stop or scale on a component instance), `SYSTEM_INNER` and `UNKNOWN`.
+             */
             JOB_TYPE?: string;
-            /** @description ID of the order the job belongs to, if any. */
+            /** @description ID of the order the job belongs to; empty when it belongs to none. */
             ORDER_ID?: string;
             /** @description Project the job runs in. */
             PROJECT_ID?: string;
@@ -245,7 +248,7 @@ export interface components {
             LAST_HEALTH_CHECK?: string;
             /** @description What the task reported; for a failed task, why it failed. */
             MESSAGES?: string;
-            /** @description ID of the task's owner. */
+            /** @description ID of the user who created the task (the provider's API reference calls it the creator's ID). */
             OWNER_ID?: string;
             /** @description ID of the task. */
             TASK_ID?: string;

@@ -88,7 +88,7 @@ export interface paths {
          *     `fail_reason`, and each failed sub-job its own `error_code` and `fail_reason`.
          *
          *     The fields are those of the provider's API reference ("Querying Task Details") and its SDK models
-         *     (`ShowJobResponse`, `JobDetailInfo`).
+         *     (`ShowJobResponse`, `JobDetailInfo`, `JobEntities`). A job usually has one sub-job per desktop.
          *
          *     Status values are open: the job page lists none, the provider's sub-job page lists `SUCCESS`,
          *     `RUNNING`, `FAILED` and `WAITING`, and a value the provider adds later is accepted (treat it as
@@ -296,8 +296,16 @@ export interface components {
         ScriptTask: {
             /** @description ID of the task (the `task_id` that `RetryScriptExecution` answered). */
             id: string;
-            /** @description The scripts the task runs. The provider's reference lists the field without the items' shape, so they are left open. */
-            task_scripts?: unknown[];
+            /**
+             * @description The scripts the task runs. The provider's API reference lists the field without the items'
+             *     shape; its SDK models (`ScriptTaskInfoTaskScripts`) give each an `id` and a `name`.
+             */
+            task_scripts?: {
+                /** @description ID of the script. */
+                id?: string;
+                /** @description Name of the script. */
+                name?: string;
+            }[];
             /** @description Kind of resource the task runs on (desktops). */
             resource_type?: string;
             /** @description IDs of the resources (desktops) the task runs on. */

@@ -24,7 +24,7 @@ Environment:
   MOCK_JOBS         on (default) or off: off answers every request with the documented example
   MOCK_JOB_POLLS    status polls a job answers "running" before its outcome, 0 to 10000 (default 2)
   MOCK_JOB_OUTCOME  succeed (default) or fail
-  MOCK_JOB_LIMIT    jobs remembered at once, 1 to 1000000 (default 10000)
+  MOCK_JOB_LIMIT    jobs remembered at once, 1 to 1000000 (default 10000; at most 64 MiB of them)
 
 Per request:
   Prefer: code=404 | example=<name>               a documented answer (names in ${DEFAULT_DOCUMENT})

@@ -34,6 +34,9 @@ export interface JobOptions {
   polls?: number;
   /** How jobs end unless the action request says otherwise (`X-Mock-Job`): default `succeed`. */
   outcome?: Outcome;
-  /** Jobs remembered at once, 1 to 1 000 000 (default 10 000); starting one more forgets the oldest. */
+  /**
+   * Jobs remembered at once, 1 to 1 000 000 (default 10 000), and never more than 64 MiB of them
+   * (about 100 000 jobs, fewer with long `X-Mock-Job` messages); starting one more forgets the oldest.
+   */
   limit?: number;
 }

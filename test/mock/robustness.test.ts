@@ -2,8 +2,8 @@
  * A bounded, seeded run of hostile requests over raw sockets against a mock of its own (small
  * timeouts): malformed JSON bodies and requests, broken framing, odd header grammar, deeply nested
  * and huge bodies, slow clients. Every one gets an answer (no hang), none a 5xx, every error is in
- * the provider's shape, and after each a valid request gets 200. Many requests share a few
- * keep-alive connections; a connection the mock closes (as it must after broken framing or a
+ * the provider's shape, and after each a valid request gets 200. Every tenth is pipelined after a
+ * valid request, whose 200 must come first. Many requests share a few keep-alive connections; a connection the mock closes (as it must after broken framing or a
  * timeout) is replaced. A failure prints the case's index, so it can be replayed from the seed.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -41,12 +41,21 @@ function providerShaped(answer: RawAnswer): boolean {
   }
 }
 
-async function send(connection: RawConnection, c: RawCase): Promise<RawAnswer | 'closed' | 'hang'> {
+/**
+ * Sends the case; with `before`, a valid request first, in the same write as the case's first bytes
+ * (pipelined: both arrive before the first is answered), whose answer must come first and be a 200.
+ */
+async function send(connection: RawConnection, c: RawCase, before?: Buffer): Promise<RawAnswer | 'closed' | 'hang' | string> {
   const pieces = c.pieces ?? 1;
   const size = Math.ceil(c.bytes.length / pieces);
   for (let i = 0; i < pieces && !connection.closed; i++) {
-    connection.write(c.bytes.subarray(i * size, (i + 1) * size));
+    const piece = c.bytes.subarray(i * size, (i + 1) * size);
+    connection.write(before && i === 0 ? Buffer.concat([before, piece]) : piece);
     if (c.pauseMs) await new Promise((resolve) => setTimeout(resolve, c.pauseMs));
+  }
+  if (before) {
+    const first = await connection.read(HANG_MS);
+    if (typeof first === 'string' || first.status !== 200) return `the valid request sent before it got ${typeof first === 'string' ? first : first.status}`;
   }
   return connection.read(HANG_MS, c.method === 'HEAD');
 }
@@ -67,9 +76,11 @@ it(`${REQUESTS} hostile raw requests (seed ${SEED}): an answer each, no 5xx, the
     while (next < cases.length) {
       const index = next++;
       const c = cases[index]!;
-      const answer = await send(connection, c);
-      const describe = () => `#${index} ${c.kind}: ${JSON.stringify(c.bytes.subarray(0, 300).toString('latin1'))}`;
-      if (typeof answer === 'string') problems.push(`${answer} without an answer: ${describe()}`);
+      // Every tenth case follows a valid request on the wire, before that request's answer (pipelining).
+      const pipelined = index % 10 === 3;
+      const answer = await send(connection, c, pipelined ? valid : undefined);
+      const describe = () => `#${index} ${c.kind}${pipelined ? ' (pipelined)' : ''}: ${JSON.stringify(c.bytes.subarray(0, 300).toString('latin1'))}`;
+      if (typeof answer === 'string') problems.push(`${answer.startsWith('the valid') ? answer : `${answer} without an answer`}: ${describe()}`);
       else {
         const key = `${c.kind} ${answer.status}`;
         statuses.set(key, (statuses.get(key) ?? 0) + 1);

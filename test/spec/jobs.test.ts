@@ -104,7 +104,7 @@ describe("CSE ShowEngineJob", () => {
       taskExecutorBrief: "object", tasks: "array<object>",
     });
     expect(types(ref(step).properties.tasks.items)).toEqual({
-      jobId: "integer", id: "string", type: "string", assigned: "string", taskName: "string", engineName: "string", taskOrder: "integer",
+      jobId: "integer", id: "integer", type: "string", assigned: "string", taskName: "string", engineName: "string", taskOrder: "integer",
       status: CSE_STATUS, startTime: "integer", endTime: "integer", createTime: "integer", updateTime: "integer", timeout: "integer",
       log: "string", output: "string", taskExecutorBrief: "object",
     });
@@ -156,7 +156,7 @@ describe("Workspace ShowJob and ListScriptTasks", () => {
   it("ListScriptTasks answers {count, script_tasks} with JOBS.md's task fields; status is a free string", () => {
     expect(types(ok("ListScriptTasks"))).toEqual({ count: "integer", script_tasks: "array<object>" });
     expect(types(ok("ListScriptTasks").properties.script_tasks.items)).toEqual({
-      id: "string", task_scripts: "array<any>", resource_type: "string", resource_ids: "array<string>", gray_resource_ids: "array<string>",
+      id: "string", task_scripts: "array<object>", resource_type: "string", resource_ids: "array<string>", gray_resource_ids: "array<string>",
       success_num: "integer", failed_num: "integer", skip_num: "integer", start_time: "string", end_time: "string", status: "string",
     });
   });

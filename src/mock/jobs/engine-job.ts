@@ -1,7 +1,6 @@
 /** CSE: RetryEngine and UpgradeEngine answer an integer `jobId`; ShowEngineJob shows the job, its steps and tasks. */
 import { example } from './examples.js';
 import { byState, type Kind } from './kind.js';
-import { tokenOf } from './store.js';
 import { reason, STAGES } from './progress.js';
 
 export const engineJob: Kind = {
@@ -32,7 +31,8 @@ export const engineJob: Kind = {
       const task = {
         ...template,
         jobId: Number(job.id),
-        id: `${tokenOf(job)}-${i + 1}`,
+        // An integer, as the SDK models type it: the job's number and the step's (job 18638: 1863801, 1863802, ...).
+        id: Number(job.id) * 100 + i + 1,
         type: taskName,
         taskName,
         engineName,
@@ -58,7 +58,8 @@ export const engineJob: Kind = {
       createUser: running.createUser,
       startTime: job.startedAt,
       endTime: at.endedAt ?? 0,
-      ...(upgrade && { context: JSON.stringify({ version: job.detail.version }) }),
+      // The job's input, as a string.
+      context: JSON.stringify(upgrade ? { version: job.detail.version } : { action: 'Retry' }),
       tasks: steps,
     };
   },

@@ -15,8 +15,10 @@ export const scriptTask: Kind = {
     const success = at.state === 'succeeded' ? total : at.state === 'failed' ? Math.max(0, total - 1) : Math.min(total - 1, Math.floor((total * at.done) / STAGES));
     return {
       id: job.id,
+      task_scripts: template.task_scripts,
       resource_type: template.resource_type,
       resource_ids: resources,
+      gray_resource_ids: template.gray_resource_ids,
       success_num: success,
       failed_num: at.state === 'failed' ? Math.min(1, total) : 0,
       skip_num: 0,

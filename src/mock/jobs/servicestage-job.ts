@@ -20,6 +20,7 @@ export const serviceStageJob: Kind = {
   },
   status(job, at, operation) {
     const running = example(operation, '200', 'Running');
+    const template = running.tasks?.[0] ?? {};
     const failedMessages: string = example(operation, '200', 'Failed').tasks?.find((t: any) => t.TASK_STATUS === 'FAILED')?.MESSAGES ?? 'The task failed.';
     const action = job.detail.instanceAction ?? 'action';
     // Tasks appear as they start; after a failure the remaining ones are SKIPPED (as in the Failed example).
@@ -33,6 +34,7 @@ export const serviceStageJob: Kind = {
         TASK_STATUS: status,
         TASK_TYPE: name.toUpperCase(),
         CREATED_AT: iso(i <= at.current ? at.startOf(i) : (at.endedAt ?? at.now)),
+        OWNER_ID: template.OWNER_ID,
         ...(status === 'RUNNING' && { LAST_HEALTH_CHECK: iso(at.now) }),
         ...(status === 'SUCCEEDED' && { MESSAGES: `${name}: done.` }),
         ...(status === 'FAILED' && { MESSAGES: reason(job, failedMessages) }),
@@ -46,7 +48,8 @@ export const serviceStageJob: Kind = {
         JOB_DESC: describe(action, job.detail),
         JOB_ID: job.id,
         JOB_NAME: action,
-        JOB_TYPE: action.toUpperCase(),
+        JOB_TYPE: running.job?.JOB_TYPE,
+        ORDER_ID: running.job?.ORDER_ID,
         PROJECT_ID: job.projectId,
         SERVICE_INSTANCE_ID: job.resourceId,
       },

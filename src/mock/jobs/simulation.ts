@@ -1,7 +1,7 @@
 /**
- * The job simulation, a step after Prism (`AfterPrism`): an accepted action (200, no explicit
- * `Prefer`) starts a job with a fresh ID, and the status operations follow remembered jobs to their
- * outcome. Everything else passes through as Prism answered it.
+ * The job simulation, a step after Prism (`AfterPrism`): an accepted action (200, no `Prefer` that
+ * picks an answer) starts a job with a fresh ID, and the status operations follow remembered jobs
+ * to their outcome. Everything else passes through as Prism answered it.
  */
 import type { AfterPrism, MockAnswer } from '../prism/answer.js';
 import type { Operation, PrismInput } from '../prism/library.js';
@@ -34,25 +34,23 @@ const FOLLOWED_BY = new Map<string | undefined, Kind>([
 
 export function jobSimulation(settings: JobSettings, clock: () => number = Date.now): AfterPrism {
   const store = new JobStore(settings.limit);
-  const afterPrism: AfterPrism = (answer, { operation, input }) => {
+  const afterPrism: AfterPrism = (answer, { operation, input, picked }) => {
     const starts = STARTED_BY.get(operation?.iid);
     const follows = FOLLOWED_BY.get(operation?.iid);
     if (!starts && !follows) return answer;
     const raw = input.headers?.[CONTROL_HEADER];
-    let control: JobControl | undefined;
-    if (raw !== undefined) {
-      const read = readControl(raw);
-      if (!read.ok) return rejected(answer, operation!, read.reason);
-      control = read.value;
-    }
-    const explicit = prefers(input);
-    if (starts && control && explicit) {
-      return rejected(answer, operation!, 'header.x-mock-job: cannot be combined with Prefer (an answer chosen with Prefer starts no job); send one or the other');
-    }
-    if (starts === scriptTask && control?.message !== undefined) {
-      return rejected(answer, operation!, 'header.x-mock-job: message cannot be shown for this job: ListScriptTasks answers carry no reason (the provider keeps per-desktop reasons in its script-execution records); give code alone, which becomes the task\'s status');
-    }
-    if (explicit || answer.status !== 200) return answer;
+    const read = raw === undefined ? undefined : readControl(raw);
+    const control = read?.ok ? read.value : undefined;
+    const problem =
+      read && !read.ok
+        ? read.reason
+        : starts && control && picked
+          ? 'header.x-mock-job: cannot be combined with Prefer code= or example= (a picked answer starts no job); send one or the other'
+          : starts === scriptTask && control?.message !== undefined
+            ? "header.x-mock-job: message cannot be shown for this job: ListScriptTasks answers carry no reason (the provider keeps per-desktop reasons in its script-execution records); give code alone, which becomes the task's status"
+            : undefined;
+    if (problem) return rejected(answer, operation!, problem);
+    if (picked || answer.status !== 200) return answer;
     if (starts) return start(starts, answer, operation!, input, control);
     return follow(follows!, answer, operation!, input);
   };
@@ -110,29 +108,23 @@ function page(body: Json, instanceId: string | undefined, query: Record<string, 
   return { ...body, task_count: tasks.length, tasks: tasks.slice(number(query['offset']) ?? 0).slice(0, number(query['limit']) ?? tasks.length) };
 }
 
-/** A `Prefer` header (or Prism's `__code`/`__example`/`__dynamic` query parameters): the caller chose the documented answer. */
-function prefers(input: PrismInput): boolean {
-  const query = input.url.query ?? {};
-  return Boolean(input.headers?.['prefer']?.trim()) || '__code' in query || '__example' in query || '__dynamic' in query;
-}
-
 /** A job the mock did not start (or has forgotten): the operation's documented 404. */
 function notFound(operation: Operation): MockAnswer {
   return { status: 404, headers: { 'content-type': 'application/json' }, body: documented(operation, '404') ?? { error_code: 'MOCK.0404', error_msg: 'No such job.' } };
 }
 
 /**
- * A bad `X-Mock-Job`: the operation's documented 400 with the reason, in place of a success; an
- * invalid request's 400 gets the reason added to its list. Other answers (401 first, as the
- * gateway does) pass through.
+ * A bad `X-Mock-Job`: the operation's documented 400 with the reason, in place of any answer the
+ * request would have had (a picked one included); an invalid request's 400 gets the reason added to
+ * its list. Other refusals (401 first, as the gateway does) pass through.
  */
 function rejected(answer: MockAnswer, operation: Operation, reason: string): MockAnswer {
   if (answer.status === 400 && isProviderError(answer.body) && answer.body.error_msg.startsWith('Invalid request: ')) {
     return { ...answer, body: { ...answer.body, error_msg: `${answer.body.error_msg}; ${reason}` } };
   }
-  if (answer.status < 200 || answer.status > 299) return answer;
+  if (answer.refused) return answer;
   const code = documented(operation, '400')?.['error_code'];
-  return { status: 400, headers: { 'content-type': 'application/json' }, body: invalidRequest(typeof code === 'string' ? code : 'MOCK.0400', [reason]) };
+  return { status: 400, headers: { 'content-type': 'application/json' }, body: invalidRequest(typeof code === 'string' ? code : 'MOCK.0400', [reason]), refused: true };
 }
 
 function number(value: string | string[] | undefined): number | undefined {

@@ -1,4 +1,7 @@
-/** The jobs the mock has started: in memory, at most `limit`, the oldest forgotten first, gone when it stops. */
+/**
+ * The jobs the mock has started: in memory, at most `limit` and at most `maxBytes` of them (by
+ * `bytesOf`), the oldest forgotten first, gone when it stops.
+ */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Outcome } from '../options.js';
 
@@ -36,13 +39,35 @@ export interface Detail {
   replica?: number;
 }
 
+/**
+ * What the kept jobs may take: 64 MiB by `bytesOf`, so about 100,000 jobs (fewer with long
+ * `X-Mock-Job` messages) whatever `limit` allows.
+ */
+export const MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What a kept job costs, an upper bound: a job with short fields measured 548 bytes of heap, its
+ * object, its stage ends, its key and its place in the store's Map, in the order kept (Node 20,
+ * 3,000 jobs); each character of its own strings (the request's IDs, version, code and message,
+ * all bounded by the schemas and by `X-Mock-Job`'s limits) is counted as two bytes. A job with
+ * every field at its longest measured 1,899 bytes and is counted as about 3,000.
+ */
+export function bytesOf(job: Job): number {
+  const own = [job.id, job.projectId, job.resourceId, job.code, job.message, job.detail.version];
+  return 600 + 2 * own.reduce((sum, text) => sum + (text?.length ?? 0), 0);
+}
+
 export class JobStore {
-  /** By kind and ID: a job is found only by the status operation of its own kind. */
+  /** By kind and ID: a job is found only by the status operation of its own kind. Its order is the order jobs were kept. */
   readonly #jobs = new Map<string, Job>();
+  #bytes = 0;
   /** CSE job IDs count up from a random start, so two runs of the mock rarely share one. */
   #next = randomInt(100_000, 1_000_000_000);
 
-  constructor(readonly limit: number) {
+  constructor(
+    readonly limit: number,
+    readonly maxBytes = MAX_BYTES,
+  ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`JobStore: limit must be a whole number ≥ 1, not ${limit}`);
   }
 
@@ -55,10 +80,15 @@ export class JobStore {
     return uuid.replace(/-/g, ''); // 0000000059071dbc01591661d3990019
   }
 
-  /** Keeps the job; beyond the limit, the oldest is forgotten. */
+  /** Keeps the job; beyond either bound, the oldest are forgotten. */
   add(job: Job): void {
     this.#jobs.set(`${job.kind} ${job.id}`, job);
-    if (this.#jobs.size > this.limit) this.#jobs.delete(this.#jobs.keys().next().value!);
+    this.#bytes += bytesOf(job);
+    for (const [key, oldest] of this.#jobs) {
+      if (this.#jobs.size <= this.limit && this.#bytes <= this.maxBytes) break;
+      this.#jobs.delete(key);
+      this.#bytes -= bytesOf(oldest);
+    }
   }
 
   /** The job of this kind and ID, while it is kept. */
@@ -68,6 +98,11 @@ export class JobStore {
 
   get size(): number {
     return this.#jobs.size;
+  }
+
+  /** The kept jobs' cost by `bytesOf`. */
+  get bytes(): number {
+    return this.#bytes;
   }
 }
 

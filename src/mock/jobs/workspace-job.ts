@@ -10,34 +10,36 @@ export const workspaceJob: Kind = {
   status(job, at, operation) {
     const running = example(operation, '200', 'Running');
     const failed = example(operation, '200', 'Failed');
-    const failedSub = failed.sub_jobs?.[0] ?? {};
     const code: string = job.code ?? failed.job_error_code;
     const message: string = job.message ?? failed.fail_reason;
-    const subs: Record<string, any>[] = running.sub_jobs ?? [];
-    const ended = at.endedAt === undefined ? undefined : iso(at.endedAt);
-    // Every sub-job advances alike; when the job fails, the last one failed and the others finished.
-    const process = at.state === 'succeeded' ? 100 : Math.round((100 * at.done) / STAGES);
-    const sub_jobs = subs.map((sub, i) => {
-      const failedHere = at.state === 'failed' && i === subs.length - 1;
-      const status = failedHere ? 'FAILED' : byState(at, { running: 'RUNNING', succeeded: 'SUCCESS', failed: 'SUCCESS' });
+    // One sub-job per desktop of the example, run one after another: WAITING, RUNNING, then SUCCESS.
+    // A failure ends the job: the sub-job running fails, the ones after it never start.
+    const desktops: Record<string, any>[] = (running.sub_jobs ?? []).slice(0, STAGES);
+    const host: string | undefined = desktops[0]?.host;
+    const sub_jobs = desktops.map(({ job_type, entities, attach_user, entity, ip_address }, i) => {
+      const status = i < at.done ? 'SUCCESS' : i > at.current ? 'WAITING' : byState(at, { running: 'RUNNING', succeeded: 'SUCCESS', failed: 'FAILED' });
+      const end = at.endOf(i);
       return {
         id: `${tokenOf(job)}-${String(i + 1).padStart(4, '0')}`,
-        job_type: running.job_type,
-        ...(sub['entities'] && { entities: sub['entities'] }),
-        begin_time: iso(job.startedAt),
-        ...(ended && { end_time: ended }),
+        job_type,
+        entities,
+        ...(status !== 'WAITING' && { begin_time: iso(at.startOf(i)), host }),
+        ...(end !== undefined && { end_time: iso(end) }),
         status,
-        ...(failedHere && { error_code: code, fail_reason: message, host: failedSub.host }),
+        ...(status === 'FAILED' && { error_code: code, fail_reason: message }),
         project_id: job.projectId,
         job_id: job.id,
-        process: status === 'SUCCESS' ? 100 : process,
+        process: status === 'SUCCESS' ? 100 : status === 'WAITING' ? 0 : 50,
+        attach_user,
+        entity,
+        ip_address,
       };
     });
     return {
       id: job.id,
       job_type: running.job_type,
       begin_time: iso(job.startedAt),
-      end_time: ended ?? '',
+      end_time: at.endedAt === undefined ? '' : iso(at.endedAt),
       status: byState(at, { running: 'RUNNING', succeeded: 'SUCCESS', failed: 'FAILED' }),
       ...(at.state === 'failed' && { job_error_code: code, fail_reason: message }),
       sub_jobs_total: sub_jobs.length,

@@ -24,6 +24,8 @@ export interface MockAnswer {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** The request is refused (no credentials; invalid, unreadable or too large; a `Prefer` that cannot be honoured). */
+  refused?: boolean;
 }
 
 /** What a step after Prism knows about the request. */
@@ -32,6 +34,12 @@ export interface AnswerContext {
   operation: Operation | undefined;
   /** The request as given to Prism (method in lower case, parsed body). */
   input: PrismInput;
+  /**
+   * The request picks a documented answer: `Prefer` with `code=` or `example=`, or Prism's
+   * `__code`/`__example` query parameters. Any other `Prefer` (`return=minimal`, `respond-async`,
+   * `wait=5`, ...) is no pick: the mock ignores it, as RFC 7240 lets a server do.
+   */
+  picked: boolean;
 }
 
 /**
@@ -56,10 +64,12 @@ export function createAnswerer(prism: PrismLibrary, operations: Operation[], aft
     const body = request.tooLarge ? { ok: false as const, reason: `body: larger than the limit of ${BODY_LIMIT} bytes` } : readBody(request.body, contentType);
     const routed = route(input);
     const operation = routed._tag === 'Right' ? routed.right : undefined;
+    let picked = false;
     const answered = await (async (): Promise<MockAnswer> => {
       if (routed._tag === 'Left') return problem(routed.left, 404);
       const config = preferences(prism.preferences(input), routed.right);
       if (config._tag === 'Left') return problem(config.left, 422);
+      picked = config.right.code !== undefined || config.right.exampleKey !== undefined;
       if (!body.ok) return unreadable(prism, routed.right, { reasons: [body.reason], input }, request.tooLarge ? 413 : 400);
       input.body = body.value;
       let result: Either<PrismProblem, PrismResult>;
@@ -70,9 +80,9 @@ export function createAnswerer(prism: PrismLibrary, operations: Operation[], aft
         return unreadable(prism, routed.right, culprit, 400);
       }
       if (result._tag === 'Left') return problem(result.left, 500);
-      return fromPrism(prism, routed.right, input, result.right, contentType);
+      return fromPrism(prism, routed.right, input, result.right, contentType, config.right.exampleKey !== undefined);
     })();
-    return after ? after(answered, { operation, input }) : answered;
+    return after ? after(answered, { operation, input, picked }) : answered;
   };
 }
 
@@ -96,10 +106,16 @@ function prismInput(request: MockRequest): PrismInput {
   return { method: request.method.toLowerCase() as PrismInput['method'], url: { path, query }, headers };
 }
 
-function fromPrism(prism: PrismLibrary, operation: Operation, input: PrismInput, result: PrismResult, contentType: string | undefined): MockAnswer {
+/**
+ * Prism's answer in the provider's shape. Its `X-Request-Id` is the documented example's: kept only
+ * when the request picked that example by name (`pinned`); every other answer gets a fresh one when
+ * it is written, as the provider gives each request its own.
+ */
+function fromPrism(prism: PrismLibrary, operation: Operation, input: PrismInput, result: PrismResult, contentType: string | undefined, pinned = false): MockAnswer {
   const { output } = result;
   const headers = Object.fromEntries(Object.entries(output.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
   const errors = result.validations.input.filter((d) => d.severity === 0);
+  if (!pinned || errors.length > 0) delete headers['x-request-id'];
   if (errors.length > 0 && output.statusCode !== 401 && isProviderError(output.body)) {
     const reasons = describeErrors(operation, input.body, errors, contentType);
     return json(output.statusCode, invalidRequest(output.body.error_code, reasons), headers);
@@ -110,7 +126,7 @@ function fromPrism(prism: PrismLibrary, operation: Operation, input: PrismInput,
     const types = documented.map((c) => c.mediaType).join(', ');
     return json(406, mockError(406, `header.accept: '${input.headers?.['accept']}' allows none of the media types of this response: ${types}`));
   }
-  return { status: output.statusCode, headers, body: output.body };
+  return { status: output.statusCode, headers, body: output.body, refused: errors.length > 0 };
 }
 
 /**
@@ -141,7 +157,7 @@ function problem(error: PrismProblem, fallbackStatus: number): MockAnswer {
 }
 
 function json(status: number, body: ProviderError, headers: Record<string, string> = {}): MockAnswer {
-  return { status, headers: { ...headers, 'content-type': 'application/json' }, body };
+  return { status, headers: { ...headers, 'content-type': 'application/json' }, body, refused: true };
 }
 
 export function header(value: string | string[] | undefined): string | undefined {

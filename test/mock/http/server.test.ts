@@ -160,3 +160,38 @@ describe('Accept and Prefer', () => {
 it('every operation of the bundle is served (nothing here is specific to five)', () => {
   expect(operations.length).toBeGreaterThanOrEqual(5);
 });
+
+describe('X-Request-Id: every answer its own, as the provider gives each request', () => {
+  const json: [string, string][] = [...base, ['Content-Type', 'application/json']];
+  const bytes = (extra: [string, string][] = [], sent: unknown = op.body, target = op.path) => {
+    const text = JSON.stringify(sent);
+    return requestBytes(op.method, target, [...json, ...extra, ['Content-Length', String(Buffer.byteLength(text))]], text);
+  };
+  const documentedId = '9b3c1e0a6f2d4c8e8a7b5d4c3b2a1f0e'; // the spec's example value
+
+  it('accepted, invalid, unauthenticated, unrouted, picked by status, malformed HTTP: 32 hex digits, never the same twice, never the example', async () => {
+    const kinds: (Buffer | string)[] = [
+      bytes(),
+      bytes([], { action: 'nope' }),
+      requestBytes(op.method, op.path, [['Host', 'mock'], ['Content-Type', 'application/json'], ['Content-Length', '2']], '{}'),
+      bytes([], op.body, '/v2/nowhere'),
+      bytes([['Prefer', 'code=200']]),
+      bytes([['Prefer', 'code=500']]),
+      bytes([['Prefer', 'return=minimal']]),
+      'GARBAGE\r\n\r\n',
+    ];
+    const ids: string[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const request of kinds) ids.push((await exchange(request)).answer.headers['x-request-id']!);
+    }
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain(documentedId);
+  });
+
+  it('a documented example picked by name keeps its documented X-Request-Id (the documented answer whole)', async () => {
+    for (const prefer of ['example=RetryStarted', 'code=200, example=RetryStarted', 'example=InternalError']) {
+      expect((await exchange(bytes([['Prefer', prefer]]))).answer.headers['x-request-id'], prefer).toBe(documentedId);
+    }
+  });
+});

@@ -263,6 +263,31 @@ describe('the control header on the wire', () => {
     expect(documented.json.jobId).toBe(17655);
   });
 
+  it.each(['code=200', 'code=500', 'code=429', 'code=401', 'example=InternalError', 'example=UpgradeStarted'])(
+    'with a Prefer that picks an answer (%s) it is refused with the 400, whatever code is picked; nothing starts',
+    async (prefer) => {
+      const both = await act({ 'x-mock-job': 'succeed; polls=0', prefer });
+      expect(both.status, JSON.stringify(both.json)).toBe(400);
+      expect(both.json).toEqual({ error_code: 'SVCSTG.00500400', error_msg: expect.stringContaining('header.x-mock-job: cannot be combined with Prefer code= or example=') });
+    },
+  );
+
+  it("with Prism's __code / __example query forms it is refused too", async () => {
+    for (const query of ['__code=500', '__example=InternalError']) {
+      const answer = await send(mock.url, { method: 'PUT', path: `${upgrade.path}?${query}`, headers: { ...JSON_BODY, 'x-mock-job': 'fail' }, body: upgrade.body });
+      expect(answer.status, query).toBe(400);
+      expect(answer.json.error_msg).toContain('cannot be combined with Prefer');
+    }
+  });
+
+  it('with a picking Prefer and no credentials, the gateway\'s 401 comes first; with an invalid body, its reason joins the others', async () => {
+    const anonymous = await send(mock.url, { method: 'PUT', path: upgrade.path, headers: { 'content-type': 'application/json', 'x-mock-job': 'fail', prefer: 'code=500' }, body: upgrade.body });
+    expect(anonymous.status).toBe(401);
+    const invalid = await act({ 'x-mock-job': 'fail', prefer: 'code=500' }, { version: '' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error_msg).toMatch(/^Invalid request: body\.version: .*; header\.x-mock-job: cannot be combined with Prefer/);
+  });
+
   it('on a status operation it is checked too, and otherwise has no effect', async () => {
     const id = await startJob(upgrade, 'succeed', 0);
     expect((await send(mock.url, { method: 'GET', path: upgrade.statusPath(id), headers: { ...AUTH, 'x-mock-job': 'fail; polls=x' } })).status).toBe(400);
@@ -281,6 +306,59 @@ describe('the control header on the wire', () => {
     const answer = await send(mock.url, { method: 'GET', path: upgrade.statusPath('1'), headers: { ...AUTH, prefer: 'example=Failed' } });
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual(operation('ShowEngineJob').responses.find((r) => r.status === 200)!.examples['Failed']);
+  });
+});
+
+describe('Prefer that picks no answer is ignored (RFC 7240): jobs run as without it', () => {
+  const OTHERS = ['return=minimal', 'return=representation', 'respond-async', 'wait=5', 'respond-async, wait=5', 'handling=lenient', 'dynamic=false', 'x-unknown'];
+
+  it.each(OTHERS)('Prefer: %s on the action and on every poll: a fresh job, followed to its end', async (prefer) => {
+    const upgrade = ACTIONS.find((a) => a.name === 'UpgradeEngine')!;
+    const started = await send(mock.url, { method: 'PUT', path: upgrade.path, headers: { ...JSON_BODY, prefer, 'x-mock-job': 'fail; code=ERR.0001; polls=1' }, body: upgrade.body });
+    expect(started.status, JSON.stringify(started.json)).toBe(200);
+    expect(started.json.jobId).not.toBe(17655); // the documented example's
+    const poll = async () => (await send(mock.url, { method: 'GET', path: upgrade.statusPath(String(started.json.jobId)), headers: { ...AUTH, prefer } })).json;
+    expect((await poll()).status).toBe('Executing');
+    expect((await poll()).status).toBe('Error');
+  });
+
+  it("Prism's __code and __example query forms pick the documented answer: no job", async () => {
+    const upgrade = ACTIONS.find((a) => a.name === 'UpgradeEngine')!;
+    for (const query of ['__code=200', '__example=UpgradeStarted']) {
+      const answer = await send(mock.url, { method: 'PUT', path: `${upgrade.path}?${query}`, headers: JSON_BODY, body: upgrade.body });
+      expect(answer.json.jobId, query).toBe(17655);
+    }
+  });
+});
+
+describe('a Workspace job: one sub-job per desktop, run one after another', () => {
+  const workspace = ACTIONS.find((a) => a.statusOperation === 'ShowJob')!;
+  const states = async (control: string) => {
+    const id = await startJob(workspace, control, undefined);
+    const seen: string[][] = [];
+    for (let poll = 0; poll < 5; poll++) {
+      const body = (await send(mock.url, { method: 'GET', path: workspace.statusPath(id), headers: AUTH })).json;
+      expect(body.sub_jobs_total).toBe(body.sub_jobs.length);
+      seen.push([body.status, ...body.sub_jobs.map((sub: any) => `${sub.status} ${sub.process}${sub.begin_time ? ' begun' : ''}${sub.end_time ? ' ended' : ''}`)]);
+    }
+    return seen;
+  };
+
+  it('succeeding: each desktop waits, runs, then succeeds while the next one starts', async () => {
+    expect(await states('succeed; polls=3')).toEqual([
+      ['RUNNING', 'RUNNING 50 begun', 'WAITING 0', 'WAITING 0'],
+      ['RUNNING', 'SUCCESS 100 begun ended', 'RUNNING 50 begun', 'WAITING 0'],
+      ['RUNNING', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended', 'RUNNING 50 begun'],
+      ['SUCCESS', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended'],
+      ['SUCCESS', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended'],
+    ]);
+  });
+
+  it('failing: the desktop running fails with the code and reason; the ones after it never start', async () => {
+    const late = await states('fail; code=WKS.00010025; polls=3');
+    expect(late.at(-1)).toEqual(['FAILED', 'SUCCESS 100 begun ended', 'SUCCESS 100 begun ended', 'FAILED 50 begun ended']);
+    const early = await states('fail; polls=0');
+    expect(early.at(-1)).toEqual(['FAILED', 'FAILED 50 begun ended', 'WAITING 0', 'WAITING 0']);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The job store: fresh IDs of each service's shape, a job found only as its own kind, the oldest forgotten first. */
 import { describe, expect, it } from 'vitest';
-import { JobStore, tokenOf, type Job, type JobKind } from '../../../src/mock/jobs/store.js';
+import { bytesOf, JobStore, tokenOf, type Job, type JobKind } from '../../../src/mock/jobs/store.js';
 
 const KINDS: JobKind[] = ['ShowEngineJob', 'ShowJob', 'ListScriptTasks', 'ShowJobDetail'];
 const SHAPES: Record<JobKind, RegExp> = {
@@ -11,9 +11,9 @@ const SHAPES: Record<JobKind, RegExp> = {
 };
 
 /** Starts a job of this kind (a fresh ID, kept at once); its ID. */
-function job(store: JobStore, kind: JobKind, startedAt = 0): string {
+function job(store: JobStore, kind: JobKind, startedAt = 0, message?: string): string {
   const id = store.freshId(kind);
-  const started: Job = { kind, id, action: 'a', projectId: 'p', resourceId: undefined, detail: {}, polls: 1, outcome: 'succeed', code: undefined, message: undefined, startedAt, seen: 0, stageEnds: [] };
+  const started: Job = { kind, id, action: 'a', projectId: 'p', resourceId: undefined, detail: {}, polls: 1, outcome: 'succeed', code: undefined, message, startedAt, seen: 0, stageEnds: [] };
   store.add(started);
   return id;
 }
@@ -64,6 +64,18 @@ describe('JobStore', () => {
       expect(store.size).toBe(5);
       expect(ids.slice(7).map((id) => store.get(kind, id)?.startedAt)).toEqual([7, 8, 9, 10, 11]);
     }
+  });
+
+  it('keeps no more than maxBytes of jobs by bytesOf, the oldest forgotten first, however few that is', () => {
+    const store = new JobStore(1_000, 20_000);
+    const ids = Array.from({ length: 40 }, (_, i) => job(store, 'ShowJob', i, 'm'.repeat(i % 2 ? 1_024 : 1)));
+    const kept = ids.filter((id) => store.get('ShowJob', id)).map((id) => store.get('ShowJob', id)!);
+    expect(kept.map((j) => j.id)).toEqual(ids.slice(ids.length - kept.length)); // the newest, without a gap
+    expect(store.bytes).toBe(kept.reduce((sum, j) => sum + bytesOf(j), 0));
+    expect(store.bytes).toBeLessThanOrEqual(20_000);
+    // The one forgotten last would not have fitted.
+    const older = { ...kept[0]!, message: 'm'.repeat((ids.length - kept.length - 1) % 2 ? 1_024 : 1) };
+    expect(store.bytes + bytesOf(older)).toBeGreaterThan(20_000);
   });
 
   it('finds nothing for an ID it did not give: another random part, leading zeros, hostile bytes, absurd numbers', () => {
