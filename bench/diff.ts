@@ -6,7 +6,7 @@
  * and, when BENCH_OPTIC names a directory where `@useoptic/optic` is installed (with its `ajv`
  * override, see docs/releases.md), Optic's breaking-changes ruleset, in process.
  *
- * Usage: npx tsx bench/diff.ts        (about three minutes here, most of it the two cold builds)
+ * Usage: npm run bench -- diff, or npx tsx bench/diff.ts   (about three minutes here, most of it the two cold builds)
  */
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";

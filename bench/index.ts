@@ -2,13 +2,15 @@
  * `npm run bench`: the figures users feel, printed as one table; each area's latest run is written to
  * bench/results/<area>.json with the machine, its load average and every raw sample.
  *
- * Usage: npm run bench -- [load|start|client|suite ...]   (every area by default)
+ * Usage: npm run bench -- [load|start|client|suite|diff|install ...]   (every area by default)
  *   BENCH_BASELINE=<git ref>: the tree of that commit runs beside ours in every area (its mock, its
  *   client, its build and tests), for figures of a change side by side with the code before it.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { benchClient } from "./client.js";
+import { benchDiff } from "./diff.js";
+import { benchInstall } from "./install.js";
 import { attempt, REPO } from "./lib/command.js";
 import { machine } from "./lib/machine.js";
 import { table, type Figure } from "./lib/report.js";
@@ -17,12 +19,17 @@ import { benchLoad } from "./load.js";
 import { benchStart } from "./start.js";
 import { benchSuite } from "./suite.js";
 
-/** Rounds and durations of each area: a full run takes about 15 minutes on the 2-core machine, most of it in the suite. */
+/**
+ * Rounds and durations of each area: a full run takes about 25 minutes on the 2-core machine, most of it in the
+ * suite, the gate's two cold builds and the install routes (which download from the npm registry).
+ */
 export const RUNS = {
   load: { rounds: 5, seconds: 5, warmSeconds: 6, connections: 8, slices: 6, sliceSeconds: 2 },
   start: { rounds: 7 },
   client: { rounds: 5, calls: 2_000 },
   suite: { rounds: 2 },
+  diff: { runs: 5, operations: 504 },
+  install: { warmRuns: 3 },
 };
 
 type Area = keyof typeof RUNS;
@@ -40,6 +47,11 @@ function runArea(area: Area, trees: Tree[]): Promise<{ figures: Figure[]; detail
       return benchClient(RUNS.client, trees, log);
     case "suite":
       return benchSuite(RUNS.suite, trees, log);
+    // The gate and the install routes measure this tree only: their peers are other tools, not an older tree.
+    case "diff":
+      return benchDiff(RUNS.diff, log);
+    case "install":
+      return benchInstall(RUNS.install, log);
   }
 }
 

@@ -10,20 +10,17 @@
  * Each route runs in a new empty directory. Sizes: the tarball, and what the route leaves in node_modules (or in
  * npx's install).
  *
- * Usage: npx tsx bench/install.ts   (RUNS=<n> warm runs per route, default 3; writes bench/results/install.json)
+ * Usage: npm run bench -- install   (one cold and `warmRuns` warm runs per route)
  */
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { attempt, REPO, run } from "./lib/command.js";
-import { machine } from "./lib/machine.js";
-import { figure, table, type Figure } from "./lib/report.js";
+import { figure, type Figure } from "./lib/report.js";
 import { median } from "./lib/stats.js";
 
-const WARM_RUNS = Number(process.env.RUNS ?? 3);
 const PRISM_CLI = "@stoplight/prism-cli@5.14.2";
-const log = (line: string) => console.error(`[install] ${line}`);
 
 interface Sample {
   ms: number;
@@ -103,7 +100,8 @@ interface Route {
   sample(cache: string): Promise<Sample>;
 }
 
-async function main(): Promise<void> {
+export async function benchInstall({ warmRuns }: { warmRuns: number }, log: (line: string) => void): Promise<{ figures: Figure[]; details: unknown }> {
+  const WARM_RUNS = warmRuns;
   const scratch = await mkdtemp(join(tmpdir(), "bench-routes-"));
   try {
     log("packing both packages (their prepare/prepack builds run) and cloning this commit");
@@ -176,12 +174,9 @@ async function main(): Promise<void> {
     for (const file of [client, mock]) {
       figures.push(figure({ section: "install", name: `tarball ${file.split("/").pop()}`, value: (await stat(file)).size / 1024, unit: "KiB", runs: 1 }));
     }
-    console.log(table(figures));
-    await mkdir(join(REPO, "bench", "results"), { recursive: true });
-    await writeFile(join(REPO, "bench", "results", "install.json"), `${JSON.stringify({ machine: machine(), figures }, null, 2)}\n`);
+    const samples = (map: Map<string, Sample | Sample[]>) => Object.fromEntries(map);
+    return { figures, details: { cold: samples(cold), warm: samples(warm) } };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
 }
-
-await main();
