@@ -8,7 +8,7 @@ declare module 'vitest' {
   }
 }
 
-/** Starts one mock for the whole run, the way the README tells other teams to. */
+/** Starts one mock for the whole run, the way docs/mock.md tells other teams to. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const mock = await startMock();
   project.provide('mockUrl', mock.url);

@@ -38,7 +38,7 @@ function cell(value: number, unit: string): string {
   return unit === "×" ? `${formatNumber(value)}×` : `${formatNumber(value)} ${unit}`;
 }
 
-/** The figures as a Markdown table (readable in a terminal and pasteable into the README). */
+/** The figures as a Markdown table (readable in a terminal and pasteable into bench/README.md). */
 export function table(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
     f.section,

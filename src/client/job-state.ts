@@ -1,8 +1,8 @@
 /**
  * From a status operation's answer to `{ state, status, progress, error }`: one pure function per
- * status operation, the mapping table of the README. Answers are untrusted: a field of the wrong
- * type counts as absent, and an answer without a status string is reported (as `undefined`) for the
- * caller to turn into an InvalidResponseError.
+ * status operation, the mapping table of docs/client.md ("Waiting for a job"). Answers are untrusted:
+ * a field of the wrong type counts as absent, and an answer without a status string is reported (as
+ * `undefined`) for the caller to turn into an InvalidResponseError.
  */
 import { isRecord } from './check.js';
 import type { JobState } from './job.js';

@@ -13,7 +13,7 @@ export interface MockOptions {
   /** Milliseconds a client may take to send a request's body once the headers are in (default 10 000); then 408. */
   bodyTimeoutMs?: number;
   /**
-   * The job simulation (README, "Jobs"): each accepted action starts a job that the status
+   * The job simulation (docs/mock.md, "Jobs"): each accepted action starts a job that the status
    * operations follow to its outcome. Its defaults, or `false` to answer every request with the
    * documented example only.
    */

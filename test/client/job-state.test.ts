@@ -1,4 +1,4 @@
-/** The README's mapping table, rule by rule, on the pure readers (src/client/job-state.ts). */
+/** docs/client.md's mapping table ("Waiting for a job"), rule by rule, on the pure readers (src/client/job-state.ts). */
 import { describe, expect, it } from 'vitest';
 import { engineJobReading, scriptTaskReading, serviceStageJobReading, workspaceJobReading } from '../../src/client/job-state.js';
 

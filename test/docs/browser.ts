@@ -51,7 +51,7 @@ const LAUNCH_ARGS = [
 /**
  * The only outside URL a page may request: Redoc's "API docs by Redocly" logo in the sidebar. Redoc
  * renders it unconditionally (no option turns it off); offline the request fails and Redoc hides
- * the image. The README names it too.
+ * the image. docs/build.md names it too.
  */
 export const ALLOWED_EXTERNAL_URLS: readonly string[] = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg'];
 

@@ -2,8 +2,8 @@
  * `npm run mock` as a developer runs it: it prints the URL and how to pick responses, serves the
  * operations in one process (no Prism child), and stops on Ctrl-C (SIGINT to its process group)
  * or SIGTERM to the mock's own process. npm 11 does not pass a signal sent to `npm` itself on,
- * which is why the README tells CI to background the `huaweicloud-job-actions-mock` command
- * instead (tested on the built package in test/client/package.test.ts).
+ * which is why docs/mock.md tells CI to background the `huaweicloud-job-actions-mock` command
+ * instead (tested on the installed package in test/consumer/mock-command.test.ts).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
