@@ -39,7 +39,7 @@ describe.each(FOLLOWED.map((c) => [c.name, c] as const))('%s', (_, c) => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('getJob: one request, read as docs/client.md's table says', async () => {
+  it("getJob: one request, read as docs/client.md's table says", async () => {
     for (const state of ['running', 'succeeded', 'failed'] as const) {
       server = await startServer(replies(json(200, c[state])));
       const status = await clientFor(c.client, server.url).getJob(c.handle);
