@@ -49,7 +49,8 @@ export async function writeSyntheticApi(repo: string, dir: string, operations: n
   await mkdir(join(dir, "openapi", "code-samples"), { recursive: true });
   await cp(join(repo, "openapi", "components"), join(dir, "openapi", "components"), { recursive: true });
   await cp(join(repo, "scripts"), join(dir, "scripts"), { recursive: true });
-  for (const file of ["redocly.yaml", ".spectral.yaml"]) await cp(join(repo, file), join(dir, file));
+  // CHANGELOG.md: the docs step renders it as the landing page's changelog.
+  for (const file of ["redocly.yaml", ".spectral.yaml", "CHANGELOG.md"]) await cp(join(repo, file), join(dir, file));
   // The repository's commands (scripts/docs.ts runs node_modules/.bin/redocly), but a node_modules
   // of its own, so its tools' caches (the type check's) are its own.
   await mkdir(join(dir, "node_modules"));
