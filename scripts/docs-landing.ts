@@ -85,7 +85,7 @@ function downloadsSection(overview: OpenApiDocument, combinedBundle: string, ser
   };
   return `  <section id="downloads">
     <h2>Download the API descriptions</h2>
-    <p>OpenAPI ${escapeHtml(overview.openapi ?? '')} documents, version ${escapeHtml(overview.info.version ?? '')}: one per service, and one with every operation (each path lists its own service's servers). Generate a client in any language from them, or run a mock.</p>
+    <p>OpenAPI ${escapeHtml(overview.openapi ?? '')} documents, version ${escapeHtml(overview.info.version ?? '')}: one per service, and one with every operation (each path lists its own service's servers). Generate a client in any language from them, or test against the mock.</p>
     <table>
       <thead><tr><th>API</th><th>YAML</th><th>JSON</th></tr></thead>
       <tbody>
