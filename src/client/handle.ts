@@ -89,6 +89,9 @@ export function checkHandle<S extends Service>(value: unknown, service: S, fn: s
     throw new TypeError(`${fn}: handle.operation must be one of ${operations.join(', ')} (got ${shown(operation)})`);
   }
   const jobId = id(h['jobId'], service === 'cse' ? CSE_JOB_ID : JOB_ID, `${fn}: handle.jobId`);
+  // The same limit as on an action's answer: a handle this accepts can be followed.
+  const why = unfollowable(service, jobId);
+  if (why) throw new TypeError(`${fn}: handle.jobId ${why} (got ${shown(jobId)})`);
   // Checked as the action checked them as arguments: a handle the client made is always accepted.
   const projectId = pathSegment(h['projectId'], `${fn}: handle.projectId`);
   if (service !== 'cse') return { service, operation, jobId, projectId } as JobHandle<S>;
@@ -105,8 +108,4 @@ export function parseJobHandle(value: unknown): AnyJobHandle {
     throw new TypeError(`parseJobHandle: handle.service must be one of cse, workspace, servicestage (got ${shown(service)})`);
   }
   return checkHandle(value, service as Service, 'parseJobHandle') as AnyJobHandle;
-}
-
-export function serviceName(service: Service): string {
-  return SERVICE_NAMES[service];
 }
