@@ -87,7 +87,9 @@ export async function check(opts: Omit<Options, "format">): Promise<GateReport> 
     });
   }
   const changes = compareBundles(pairs);
-  const changelog = await readFile(join(root, "CHANGELOG.md"), "utf8").catch(() => "");
+  const changelog = await readFile(join(root, "CHANGELOG.md"), "utf8").catch((error: unknown) => {
+    throw new DiffInputError(`CHANGELOG.md: not readable (${error instanceof Error ? error.message : String(error)}); the gate reads its entries there`);
+  });
   const verdict = gate({ changes, released: release.version, version, changelog });
   return { base: { ref: release.ref, commit: release.commit, version: release.version, how: release.how }, version, bundles: pairs.map((p) => p.file), changes, ok: verdict.ok, problems: verdict.problems };
 }

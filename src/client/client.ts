@@ -21,7 +21,7 @@ export interface ClientOptions {
   projectId?: string | undefined;
   /** Default per-attempt timeout in ms, 1 to 2^31-1 (none when omitted); a call's `timeout` overrides it. */
   timeout?: number | undefined;
-  /** Automatic retries of PUT operations; off when omitted. `true` uses the defaults. */
+  /** Automatic retries of the PUT and GET operations, never the POST actions; off when omitted. `true`: the defaults. */
   retry?: boolean | RetryOptions | undefined;
   /** Used instead of globalThis.fetch, e.g. to add a proxy agent or to record calls. */
   fetch?: FetchLike | undefined;

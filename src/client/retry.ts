@@ -1,7 +1,8 @@
 /**
- * Automatic retries: off unless the caller turns them on, and then only for PUT, the method HTTP
- * defines as idempotent (the two CSE operations). The POST actions start a new job on every call:
- * if an answer is lost, resending would start a second job, so they are never resent.
+ * Automatic retries: off unless the caller turns them on, and then only for PUT and GET, the methods
+ * HTTP defines as idempotent (the two CSE actions and the status operations). The POST actions start
+ * a new job on every call: if an answer is lost, resending would start a second job, so they are
+ * never resent.
  */
 import { optionalCount, optionalDelay, timerDelay } from './check.js';
 

@@ -54,7 +54,7 @@ export interface Attempts {
   operation?: string | undefined;
   /** Milliseconds per attempt, from sending to the last byte of the answer. */
   timeout?: number | undefined;
-  /** Applies to PUT requests only. */
+  /** Applies to PUT and GET requests only. */
   retry?: RetryPolicy | undefined;
 }
 
@@ -62,7 +62,7 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
  * A fetch that authenticates each attempt, gives it its own timer, never follows a redirect, turns
- * failures into NetworkError/TimeoutError, and resends PUTs on 429/502/503/504 or a failure when
+ * failures into NetworkError/TimeoutError, and resends PUTs and GETs on 429/502/503/504 or a failure when
  * retries are on.
  * An abort by the caller's signal rejects with the signal's reason, unwrapped, as fetch does.
  */

@@ -98,12 +98,11 @@ describe('error codes, per service', () => {
       'svcstg.00500400: lower case',
     ])('not a code: %s', (reason) => expect(read(reason)).toEqual({ code: statusOf[service as keyof typeof statusOf], message: reason }));
 
-    it('a long reason without a code is read at once (the pattern cannot backtrack for long)', () => {
+    // A pattern that backtracks would take minutes on this (the suite's timeout fails it); no clock is read here.
+    it('a long reason without a code is read (the pattern cannot backtrack for long)', () => {
       const reason = `AB${'C'.repeat(1_000_000)}.${'1'.repeat(1_000_000)}x`;
-      const started = performance.now();
       expect(read(reason)).toEqual({ code: statusOf[service as keyof typeof statusOf], message: reason });
-      expect(performance.now() - started).toBeLessThan(1_000);
-    });
+    }, 10_000);
   });
 
   it('CSE: from the failed task\'s log, else its description, else the failed step\'s description', () => {

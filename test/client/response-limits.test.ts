@@ -29,8 +29,9 @@ afterEach(async () => {
  * and `closed` (an answer's connection) tell what happened.
  */
 async function pouring(options: { chunk: Buffer; total?: number; pace?: number; headers?: Record<string, string>; status?: number }) {
-  const seen = { written: 0, closed: false };
+  const seen = { written: 0, closed: false, requests: 0 };
   const http: Server = createServer((_req, res: ServerResponse) => {
+    seen.requests++;
     res.writeHead(options.status ?? 200, { 'Content-Type': 'application/json', ...options.headers });
     res.on('close', () => (seen.closed = true));
     let written = 0;
@@ -164,10 +165,12 @@ describe('a lower limit', () => {
   });
 
   it('ends a waitForJob at once (it is not a transient failure), and is not retried by `retry`', async () => {
-    const { url } = await pouring({ chunk: Buffer.alloc(1000, ' '), total: 10 * limit });
+    const { url, seen } = await pouring({ chunk: Buffer.alloc(1000, ' '), total: 10 * limit });
     const c = clients(url, { token: TOKEN }, { maxResponseBytes: limit, retry: { maxAttempts: 5, baseDelay: 1 } });
     expectTooLarge(await c.cse.waitForJob(FOLLOWED[0].handle, { interval: 5 }).catch((e: unknown) => e), 'ShowEngineJob', limit);
+    expect(seen.requests).toBe(1);
     expectTooLarge(await retryEngine!.call(c).catch((e: unknown) => e), 'RetryEngine', limit);
+    expect(seen.requests).toBe(2);
   });
 
   it('holds for raw calls, with or without middleware', async () => {

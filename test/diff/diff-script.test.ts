@@ -200,6 +200,15 @@ describe("npm run diff", () => {
     await git("checkout", "--", "generated");
   });
 
+  it("no CHANGELOG.md: exit 2 naming it (no entry is ever read from a file that is not there)", async () => {
+    rmSync(join(repo, "CHANGELOG.md"));
+    const { code, out, err } = await diff();
+    expect(err).toMatch(/^CHANGELOG\.md: not readable \(ENOENT/);
+    expect(out).toBe("");
+    expect(code).toBe(2);
+    await git("checkout", "--", "CHANGELOG.md");
+  });
+
   it.each([
     ["not JSON", "{ nope", /^package\.json: not readable JSON \(/],
     ["without a version", "{}", /^package\.json: "version" must be a semver version such as 0\.2\.0, not missing\n$/],

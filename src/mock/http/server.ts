@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { BODY_LIMIT, type MockAnswer, type MockRequest } from '../prism/answer.js';
 import { mockError } from '../provider-error.js';
-import { originForm } from './target.js';
+import { originForm, shownTarget } from './target.js';
 
 export interface ServerLimits {
   /** Time from a connection's first byte (or the end of the previous request) to the end of the headers. */
@@ -72,7 +72,7 @@ export function createMockServer(answer: Answerer, serialize: Serialize, limits:
 
   // CONNECT (authority-form, `host:port`) asks for a tunnel, which Node leaves to us: the mock is no proxy.
   server.on('connect', (req: IncomingMessage, socket: Socket) =>
-    closeSocket(socket, 400, `request target: CONNECT ${JSON.stringify(req.url)} asks for a tunnel; the mock is no proxy: send each request to it with its path (/v2/...)`),
+    closeSocket(socket, 400, `request target: CONNECT ${shownTarget(req.url ?? '')} asks for a tunnel; the mock is no proxy: send each request to it with its path (/v2/...)`),
   );
   return server;
 }

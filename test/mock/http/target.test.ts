@@ -106,6 +106,16 @@ describe('forms that name no operation: 400 MOCK.0400 saying which', () => {
     expect(closed).toBe(true);
   });
 
+  it.each([
+    ['a long one, cut at 100 characters', `${'h'.repeat(5_000)}.example:443`, `"${'h'.repeat(100)}…"`],
+    ['one with user:password@, not repeated', 'user:s3cr3t@127.0.0.1:443', '(a target with user:password@, not repeated)'],
+  ])('CONNECT to %s: shown escaped, never whole', async (_, target, shown) => {
+    const { answer } = await exchange(`CONNECT ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(answer.status).toBe(400);
+    expect(error(answer).error_msg).toBe(`request target: CONNECT ${shown} asks for a tunnel; the mock is no proxy: send each request to it with its path (/v2/...)`);
+    expect(answer.body).not.toContain('s3cr3t');
+  });
+
   it('authority-form with another method: Node cannot parse it: 400, closed', async () => {
     const { answer, closed } = await exchange(`GET 127.0.0.1:${port} HTTP/1.1\r\nHost: x\r\n\r\n`);
     expect(answer.status).toBe(400);

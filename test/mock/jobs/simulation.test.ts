@@ -363,8 +363,7 @@ describe('a Workspace job: one sub-job per desktop, run one after another', () =
 });
 
 describe('jobs started one after another keep what is their own', () => {
-  // Kept jobs share what they can (one frozen detail per engine and version, one empty list of stage ends until
-  // a stage ends): a job must still show its own version, and its own stage ends and end time.
+  // Jobs of one engine are kept side by side: each must still show its own version, its own stage ends and end time.
   it('UpgradeEngine to 2.4.0, 2.4.1, 2.4.0 on one engine: each job describes its version; polled in turn, each ends on its own', async () => {
     const upgrade = ACTIONS.find((a) => a.name === 'UpgradeEngine')!;
     const ids: string[] = [];
